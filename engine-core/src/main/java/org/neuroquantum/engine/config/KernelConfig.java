@@ -1,0 +1,40 @@
+package org.neuroquantum.engine.config;
+
+import org.neuroquantum.spi.ExtensionPoint;
+import org.neuroquantum.spi.config.ConfigDef;
+import org.neuroquantum.spi.config.ConfigType;
+import org.neuroquantum.spi.config.Validators;
+
+/** The configuration keys the kernel itself declares. Plugins declare theirs through {@code Plugin.configDef()}. */
+public final class KernelConfig {
+    /** Where plugin directories are looked for; relative paths are resolved against the installation. */
+    public static final String PLUGINS_DIR = "plugins.dir";
+    /** The eviction policy's provider name. */
+    public static final String EVICTION_POLICY = ExtensionPoint.EVICTION.configKey();
+    /** The query optimizer's provider name; empty for none. */
+    public static final String OPTIMIZER = ExtensionPoint.OPTIMIZER.configKey();
+    /** The transports to start. */
+    public static final String TRANSPORTS = ExtensionPoint.TRANSPORT.configKey();
+
+    private KernelConfig() {
+    }
+
+    /** A fresh declaration of the kernel's keys. */
+    public static ConfigDef definition() {
+        return new ConfigDef()
+                .define(PLUGINS_DIR, ConfigType.STRING, "plugins", null,
+                        "Directory holding one sub-directory per plugin (its jar and libraries), each loaded in "
+                                + "a class loader of its own. A relative path is resolved against the "
+                                + "installation directory. Dropping a plugin directory in (or removing one) is "
+                                + "all it takes to add or remove a plugin; restart to apply.")
+                .define(EVICTION_POLICY, ConfigType.STRING, "clock", Validators.providerName(),
+                        "Eviction policy of the buffer pool, by provider name (see `neuroquantum plugins "
+                                + "list`). Policies keep no state on disk, so this may change between restarts.")
+                .define(OPTIMIZER, ConfigType.STRING, "", Validators.providerName(),
+                        "Query optimizer for join order and join algorithms, by provider name. Empty: no "
+                                + "optimizer, relations are joined in the order the query names them.")
+                .define(TRANSPORTS, ConfigType.LIST, "", Validators.providerName(),
+                        "Comma-separated transports to start with the database, by provider name. Empty: "
+                                + "embedded use only (JDBC in the same process).");
+    }
+}

@@ -1,0 +1,2 @@
+/** The kernel's metrics: the SPI facade backed by Dropwizard Metrics. */
+package org.neuroquantum.engine.metrics;

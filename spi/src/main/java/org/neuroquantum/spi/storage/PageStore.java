@@ -1,0 +1,65 @@
+package org.neuroquantum.spi.storage;
+
+import java.nio.ByteBuffer;
+import org.neuroquantum.spi.annotation.Evolving;
+
+/**
+ * Fixed-size pages on durable media. Page ids are dense non-negative numbers handed out by
+ * {@link #allocate()}; page 0 is the header page, owned by the kernel.
+ *
+ * <h2>Integrity</h2>
+ * The first {@link #CHECKSUM_BYTES} bytes of every page belong to the store: it computes a checksum over the
+ * rest of the page on {@link #write} and verifies it on every {@link #read}. A read either fills the buffer
+ * with exactly the bytes of a completed write of that page or throws a {@link
+ * org.neuroquantum.spi.error.StorageException} with code {@code STORAGE_CORRUPT} naming the file, the page,
+ * the expected and the actual checksum. It never silently returns damaged data.
+ *
+ * <h2>Durability</h2>
+ * A write is durable only after a later {@link #sync()} returns. A crash may lose any unsynced write, and
+ * may tear one (which the checksum then detects). Allocation and freeing are durable with the next sync.
+ *
+ * <h2>Threading</h2>
+ * Thread-safe. Concurrent reads and writes of different pages proceed in parallel; the kernel never writes
+ * one page from two threads at once, nor reads a page while writing it.
+ *
+ * <h2>Errors</h2>
+ * Every failure is a {@link org.neuroquantum.spi.error.StorageException}: {@code STORAGE_IO} for I/O
+ * errors, {@code STORAGE_FULL} when the device is full (the store stays usable and a retry may succeed once
+ * space returns), {@code STORAGE_CORRUPT} as above.
+ */
+@Evolving
+public interface PageStore extends AutoCloseable {
+    /** Bytes at the start of each page reserved for the store's checksum. */
+    int CHECKSUM_BYTES = 4;
+
+    /** The page size in bytes, fixed when the store was created. */
+    int pageSize();
+
+    /** One past the highest page id ever allocated. */
+    long pageCount();
+
+    /** Returns the id of a free page (reusing freed pages first); its content is undefined until written. */
+    long allocate();
+
+    /** Returns a page to the free list. Reading it afterwards is an error until it is allocated again. */
+    void free(long pageId);
+
+    /**
+     * Reads a page into {@code destination} (exactly {@link #pageSize()} bytes remaining; position is
+     * advanced), verifying its checksum.
+     */
+    void read(long pageId, ByteBuffer destination);
+
+    /**
+     * Writes {@code source} (exactly {@link #pageSize()} bytes remaining; position is advanced) as the new
+     * content of the page, filling in the checksum bytes.
+     */
+    void write(long pageId, ByteBuffer source);
+
+    /** Makes every completed write, allocation and free durable. */
+    void sync();
+
+    /** Syncs nothing, releases the files. Further calls fail. Idempotent. */
+    @Override
+    void close();
+}
