@@ -93,8 +93,7 @@ public final class Kernel {
         ResolvedConfig.Resolution bootstrap = ResolvedConfig.resolve(kernelOnly, options.raw());
         if (!bootstrap.errors().isEmpty()) {
             problems.addAll(bootstrap.errors());
-            return new Inspection(PluginManager.loadClassPath(ClassLoader.getPlatformClassLoader(),
-                    options.spiVersion()), kernelOnly, null, warnings, problems);
+            return new Inspection(PluginManager.none(), kernelOnly, null, warnings, problems);
         }
         PluginManager plugins = options.classPathPlugins()
                 ? PluginManager.loadClassPath(Kernel.class.getClassLoader(), options.spiVersion())

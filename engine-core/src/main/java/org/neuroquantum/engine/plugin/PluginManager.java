@@ -86,6 +86,11 @@ public final class PluginManager {
         return providers;
     }
 
+    /** No plugins at all: what start-up reports when the configuration is too broken to look for any. */
+    public static PluginManager none() {
+        return new PluginManager("(not searched)", List.of());
+    }
+
     /**
      * Loads every plugin directory under {@code pluginsDirectory}. A missing directory means no plugins.
      *

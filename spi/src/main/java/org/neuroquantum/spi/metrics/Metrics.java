@@ -1,6 +1,5 @@
 package org.neuroquantum.spi.metrics;
 
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import org.neuroquantum.spi.annotation.Stable;
 
@@ -33,67 +32,9 @@ public interface Metrics {
 
     /**
      * Metrics that count but report nowhere: for tests and tools that run a provider outside the kernel.
-     * Counts are still kept so that callers may read them back.
+     * Counts are kept, and asking twice for a name returns the same metric, so callers may read them back.
      */
     static Metrics detached() {
-        return new Metrics() {
-            @Override
-            public Counter counter(String name) {
-                LongAdder adder = new LongAdder();
-                return new Counter() {
-                    @Override
-                    public void add(long n) {
-                        adder.add(n);
-                    }
-
-                    @Override
-                    public long count() {
-                        return adder.sum();
-                    }
-                };
-            }
-
-            @Override
-            public Histogram histogram(String name) {
-                LongAdder adder = new LongAdder();
-                return new Histogram() {
-                    @Override
-                    public void update(long value) {
-                        adder.increment();
-                    }
-
-                    @Override
-                    public long count() {
-                        return adder.sum();
-                    }
-                };
-            }
-
-            @Override
-            public Timer timer(String name) {
-                LongAdder adder = new LongAdder();
-                return new Timer() {
-                    @Override
-                    public void update(long nanos) {
-                        adder.increment();
-                    }
-
-                    @Override
-                    public long count() {
-                        return adder.sum();
-                    }
-                };
-            }
-
-            @Override
-            public void gauge(String name, LongSupplier value) {
-                // nowhere to report
-            }
-
-            @Override
-            public Metrics scoped(String prefix) {
-                return this;
-            }
-        };
+        return new DetachedMetrics();
     }
 }

@@ -19,6 +19,7 @@ import org.neuroquantum.spi.ExtensionPoint;
 import org.neuroquantum.spi.Plugin;
 import org.neuroquantum.spi.PluginDescriptor;
 import org.neuroquantum.spi.SpiVersion;
+import org.neuroquantum.spi.annotation.Evolving;
 import org.neuroquantum.spi.provider.ProviderFactory;
 
 /**
@@ -31,6 +32,7 @@ import org.neuroquantum.spi.provider.ProviderFactory;
  * <p>Arguments: {@code --name=N --version=V --description=D --output=DIR}, where {@code DIR} is the module's
  * class output directory (the plugin classes must be found there).
  */
+@Evolving
 public final class PluginDescriptorGenerator {
     private static final Pattern PROVIDER_NAME = Pattern.compile("[a-z][a-z0-9-]*");
 

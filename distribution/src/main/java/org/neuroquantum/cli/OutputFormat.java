@@ -1,0 +1,6 @@
+package org.neuroquantum.cli;
+
+/** How a command prints its result. */
+enum OutputFormat {
+    table, json
+}

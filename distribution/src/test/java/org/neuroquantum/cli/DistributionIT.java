@@ -1,0 +1,157 @@
+package org.neuroquantum.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuroquantum.engine.testing.PluginJarBuilder;
+
+/**
+ * The assembled distribution as a user runs it: bin/neuroquantum in a separate JVM, plugins loaded from
+ * plugins/ with their own class loaders. Runs after {@code package} (failsafe).
+ */
+class DistributionIT {
+    private static final Path HOME = Paths.get(System.getProperty("nq.dist.home"));
+
+    @TempDir
+    Path work;
+
+    record Run(int status, String out, String err) {
+    }
+
+    private static Run run(Path home, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(home.resolve("bin").resolve("neuroquantum").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Path out = Files.createTempFile("nq-out", ".txt");
+        Path err = Files.createTempFile("nq-err", ".txt");
+        builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process process = builder.start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("neuroquantum " + String.join(" ", args) + " did not finish");
+        }
+        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theLayoutIsComplete() {
+        assertTrue(Files.isExecutable(HOME.resolve("bin/neuroquantum")));
+        assertTrue(Files.isRegularFile(HOME.resolve("conf/neuroquantum.properties")));
+        assertTrue(Files.isDirectory(HOME.resolve("lib")));
+        assertTrue(Files.isDirectory(HOME.resolve("plugins/eviction-" + Installation.version())),
+                "the eviction plugin directory");
+        assertTrue(Files.isRegularFile(HOME.getParent().resolve(HOME.getFileName() + ".tar.gz")), "the tarball");
+    }
+
+    @Test
+    void pluginsListShowsTheEvictionPluginWithItsProviders() throws Exception {
+        Run r = run(HOME, "plugins", "list", "--format", "json");
+        assertEquals(0, r.status(), r.err());
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        JsonNode eviction = null;
+        for (JsonNode p : root.get("plugins")) {
+            if (p.get("name").asText().equals("eviction")) {
+                eviction = p;
+            }
+        }
+        assertTrue(eviction != null, r.out());
+        assertTrue(eviction.get("loaded").asBoolean(), r.out());
+        assertEquals("1.0.0", eviction.get("spiVersion").asText());
+        assertTrue(eviction.get("version").asText().matches("\\d+\\.\\d+\\.\\d+"), r.out());
+        List<String> providers = new ArrayList<>();
+        eviction.get("providers").get("eviction").forEach(n -> providers.add(n.asText()));
+        assertTrue(providers.containsAll(List.of("lru", "clock")), providers.toString());
+        assertTrue(r.err().contains("Loaded plugin eviction"), "one log line per loaded plugin: " + r.err());
+    }
+
+    @Test
+    void verifyPassesOnTheStockDistribution() throws Exception {
+        Run r = run(HOME, "plugins", "verify");
+        assertEquals(0, r.status(), r.out() + r.err());
+        assertTrue(r.out().contains("verify: OK"), r.out());
+    }
+
+    @Test
+    void anIncompatiblePluginDirectoryMakesVerifyFail() throws Exception {
+        Path home = copyOf(HOME);
+        new PluginJarBuilder(work)
+                .source("bad.P", PluginJarBuilder.evictionPluginSource("bad", "P", "bad", "\"x\"", ""))
+                .serviceProvider("bad.P")
+                .descriptor("from-the-future", "9.0.0", "2.0", "eviction:bad")
+                .build(home.resolve("plugins/from-the-future-9.0.0/from-the-future-9.0.0.jar"));
+        Run r = run(home, "plugins", "verify");
+        assertEquals(1, r.status(), r.out());
+        assertTrue(r.out().contains("NQ-2002") && r.out().contains("'from-the-future'")
+                && r.out().contains("SPI 2.0.0"), r.out());
+    }
+
+    @Test
+    void removingThePluginDirectoryRemovesThePlugin() throws Exception {
+        Path home = copyOf(HOME);
+        deleteTree(home.resolve("plugins/eviction-" + Installation.version()));
+        Run r = run(home, "plugins", "verify");
+        assertEquals(1, r.status(), r.out());
+        assertTrue(r.out().contains("NQ-2007") && r.out().contains("eviction.policy"), r.out());
+        Run withLru = run(home, "plugins", "verify", "--set", "eviction.policy=lru");
+        assertEquals(1, withLru.status());
+    }
+
+    @Test
+    void theProviderIsChosenByName() throws Exception {
+        Run lru = run(HOME, "config", "--set", "eviction.policy=lru");
+        assertEquals(0, lru.status(), lru.err());
+        assertTrue(lru.out().lines().anyMatch(l -> l.matches("eviction\\.policy\\s+lru\\s+--set.*")), lru.out());
+        assertTrue(lru.out().contains("eviction.clock.max-reference-count"), "plugin keys are listed: " + lru.out());
+        Run unknown = run(HOME, "plugins", "verify", "--set", "eviction.policy=belady");
+        assertEquals(1, unknown.status());
+        assertTrue(unknown.out().contains("lru (plugin eviction") && unknown.out().contains("clock (plugin eviction"),
+                unknown.out());
+    }
+
+    @Test
+    void helpWorksFromTheLauncher() throws Exception {
+        Run r = run(HOME, "--help");
+        assertEquals(0, r.status());
+        assertTrue(r.out().contains("plugins") && r.out().contains("config") && r.out().contains("version"), r.out());
+    }
+
+    private Path copyOf(Path home) throws IOException {
+        Path copy = work.resolve("installation");
+        try (Stream<Path> files = Files.walk(home)) {
+            for (Path source : files.collect(Collectors.toList())) {
+                Path target = copy.resolve(home.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return copy;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
+                Files.delete(p);
+            }
+        }
+    }
+}
