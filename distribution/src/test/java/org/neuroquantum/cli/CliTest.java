@@ -28,7 +28,7 @@ class CliTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of(args));
-        if (!all.contains("--help") && !all.get(0).equals("help")) {
+        if (!all.contains("--help") && !all.get(0).equals("help") && !all.get(0).equals("version")) {
             all.add("--home=" + home);
         }
         int status = Main.run(all.toArray(new String[0]), new PrintWriter(out), new PrintWriter(err));
