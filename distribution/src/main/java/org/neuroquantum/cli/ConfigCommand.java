@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.neuroquantum.engine.Kernel;
 import org.neuroquantum.engine.config.ConfigReference;
 import org.neuroquantum.engine.config.ResolvedConfig;
+import org.neuroquantum.spi.config.ConfigType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,7 +90,7 @@ final class ConfigCommand implements Callable<Integer> {
         if (value instanceof List) {
             return String.join(",", (List<String>) castList(value));
         }
-        if (value instanceof Duration || v.text() != null && v.key().type().name().equals("SIZE")) {
+        if (value instanceof Duration || v.text() != null && v.key().type() == ConfigType.SIZE) {
             return v.text().trim();
         }
         return value.toString();
