@@ -19,22 +19,27 @@ public interface Config {
     /** Whether the user set the key explicitly (in the file or with {@code --set}). */
     boolean isExplicit(String key);
 
+    /** A string key's value. */
     default String getString(String key) {
         return (String) get(key);
     }
 
+    /** An int key's value. */
     default int getInt(String key) {
         return (Integer) get(key);
     }
 
+    /** A long key's value. */
     default long getLong(String key) {
         return (Long) get(key);
     }
 
+    /** A double key's value. */
     default double getDouble(String key) {
         return (Double) get(key);
     }
 
+    /** A boolean key's value. */
     default boolean getBoolean(String key) {
         return (Boolean) get(key);
     }
@@ -44,10 +49,12 @@ public interface Config {
         return (Long) get(key);
     }
 
+    /** A duration key's value. */
     default Duration getDuration(String key) {
         return (Duration) get(key);
     }
 
+    /** A list key's value (never {@code null}; empty when unset). */
     @SuppressWarnings("unchecked")
     default List<String> getList(String key) {
         return (List<String>) get(key);

@@ -9,6 +9,12 @@ public class ConfigException extends NeuroQuantumException {
 
     private final String key;
 
+    /**
+     * @param code the error code
+     * @param key the configuration key concerned, or {@code null} when the error is about a whole file
+     * @param cause what went wrong
+     * @param remedy what the user can do
+     */
     public ConfigException(ErrorCode code, String key, String cause, String remedy) {
         super(code, cause, remedy);
         this.key = key;

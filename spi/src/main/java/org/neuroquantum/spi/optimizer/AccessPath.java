@@ -11,6 +11,7 @@ import org.neuroquantum.spi.annotation.Evolving;
  */
 @Evolving
 public record AccessPath(String description, double cost, double outputRows) {
+    /** Checks that cost and rows are non-negative numbers. */
     public AccessPath {
         if (!(cost >= 0) || !(outputRows >= 0)) {
             throw new IllegalArgumentException("cost and outputRows must be non-negative numbers");

@@ -12,6 +12,7 @@ import org.neuroquantum.spi.annotation.Evolving;
  */
 @Evolving
 public record JoinEdge(int left, int right, double selectivity) {
+    /** Checks the two ends differ and the selectivity lies in (0, 1]. */
     public JoinEdge {
         if (left == right) {
             throw new IllegalArgumentException("a join edge needs two different relations");
