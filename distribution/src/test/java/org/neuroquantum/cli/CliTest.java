@@ -61,7 +61,14 @@ class CliTest {
                 table.out());
         Result json = run("plugins", "list", "--format", "json");
         JsonNode root = new ObjectMapper().readTree(json.out());
-        JsonNode plugin = root.get("plugins").get(0);
+        JsonNode plugin = null;
+        for (JsonNode p : root.get("plugins")) {
+            if (p.get("name").asText().equals("fifo")) {
+                plugin = p;
+            }
+        }
+        assertTrue(plugin != null, json.out());
+        assertEquals("built-in", root.get("plugins").get(0).get("location").asText(), "built-in providers first");
         assertEquals("fifo", plugin.get("name").asText());
         assertEquals("2.3.4", plugin.get("version").asText());
         assertEquals("1.0.0", plugin.get("spiVersion").asText());

@@ -6,6 +6,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.neuroquantum.engine.builtin.BuiltinProviders;
 import org.neuroquantum.engine.config.DeclaredConfig;
 import org.neuroquantum.engine.config.KernelConfig;
 import org.neuroquantum.engine.config.RawConfig;
@@ -95,10 +96,12 @@ public final class Kernel {
             problems.addAll(bootstrap.errors());
             return new Inspection(PluginManager.none(), kernelOnly, null, warnings, problems);
         }
+        PluginRecord builtIn = PluginRecord.builtIn(new BuiltinProviders(), BuiltinProviders.NAME,
+                BuiltinProviders.engineVersion(), "Providers built into the kernel.", BuiltinProviders.LOCATION);
         PluginManager plugins = options.classPathPlugins()
-                ? PluginManager.loadClassPath(Kernel.class.getClassLoader(), options.spiVersion())
+                ? PluginManager.loadClassPath(Kernel.class.getClassLoader(), options.spiVersion(), builtIn)
                 : PluginManager.loadDirectory(pluginsDirectory(options.home(), bootstrap.config()),
-                        options.spiVersion());
+                        options.spiVersion(), builtIn);
         problems.addAll(plugins.problems());
 
         DeclaredConfig declared = DeclaredConfig.kernel();
@@ -116,6 +119,8 @@ public final class Kernel {
         problems.addAll(resolution.errors());
         ResolvedConfig config = resolution.config();
         if (config != null) {
+            checkSelected(plugins, ExtensionPoint.PAGE_STORAGE,
+                    List.of(config.getString(KernelConfig.PAGE_STORE)), problems);
             checkSelected(plugins, ExtensionPoint.EVICTION, List.of(config.getString(KernelConfig.EVICTION_POLICY)),
                     problems);
             checkSelected(plugins, ExtensionPoint.OPTIMIZER, List.of(config.getString(KernelConfig.OPTIMIZER)),

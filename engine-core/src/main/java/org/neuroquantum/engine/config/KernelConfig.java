@@ -9,6 +9,8 @@ import org.neuroquantum.spi.config.Validators;
 public final class KernelConfig {
     /** Where plugin directories are looked for; relative paths are resolved against the installation. */
     public static final String PLUGINS_DIR = "plugins.dir";
+    /** The page store's provider name, for new databases. */
+    public static final String PAGE_STORE = ExtensionPoint.PAGE_STORAGE.configKey();
     /** The eviction policy's provider name. */
     public static final String EVICTION_POLICY = ExtensionPoint.EVICTION.configKey();
     /** The query optimizer's provider name; empty for none. */
@@ -27,6 +29,8 @@ public final class KernelConfig {
                                 + "a class loader of its own. A relative path is resolved against the "
                                 + "installation directory. Dropping a plugin directory in (or removing one) is "
                                 + "all it takes to add or remove a plugin; restart to apply.")
+                .define(PAGE_STORE, ConfigType.STRING, "file", Validators.providerName(),
+                        "Page store for new databases, by provider name (built in: file).")
                 .define(EVICTION_POLICY, ConfigType.STRING, "clock", Validators.providerName(),
                         "Eviction policy of the buffer pool, by provider name (see `neuroquantum plugins "
                                 + "list`). Policies keep no state on disk, so this may change between restarts.")

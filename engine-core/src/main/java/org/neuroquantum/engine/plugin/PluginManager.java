@@ -97,8 +97,21 @@ public final class PluginManager {
      * @param kernelSpi the SPI version plugins are checked against (normally {@link SpiVersion#current()})
      */
     public static PluginManager loadDirectory(Path pluginsDirectory, SpiVersion kernelSpi) {
+        return loadDirectory(pluginsDirectory, kernelSpi, null);
+    }
+
+    /**
+     * As {@link #loadDirectory(Path, SpiVersion)}, with the kernel's built-in providers registered first.
+     *
+     * @param builtIn the kernel's own providers as a plugin record (see {@link PluginRecord#builtIn}), or
+     *     {@code null}
+     */
+    public static PluginManager loadDirectory(Path pluginsDirectory, SpiVersion kernelSpi, PluginRecord builtIn) {
         List<Candidate> candidates = new ArrayList<>();
         List<PluginRecord> failed = new ArrayList<>();
+        if (builtIn != null) {
+            candidates.add(new Candidate(builtIn.descriptor(), builtIn.location(), List.of()));
+        }
         if (Files.isDirectory(pluginsDirectory)) {
             for (Path entry : sortedChildren(pluginsDirectory)) {
                 inspectDirectoryEntry(entry, candidates, failed);
@@ -106,6 +119,10 @@ public final class PluginManager {
         }
         List<PluginRecord> records = new ArrayList<>(failed);
         for (Candidate c : checkNamesAndVersions(candidates, kernelSpi, records)) {
+            if (builtIn != null && c.location.equals(builtIn.location())) {
+                records.add(0, builtIn);
+                continue;
+            }
             URL[] urls = c.jars.stream().map(PluginManager::toUrl).toArray(URL[]::new);
             PluginClassLoader loader = new PluginClassLoader(c.descriptor.name(), urls,
                     PluginManager.class.getClassLoader());
@@ -116,8 +133,16 @@ public final class PluginManager {
 
     /** Loads the plugins on a class path (embedded mode): every descriptor and {@code Plugin} visible to it. */
     public static PluginManager loadClassPath(ClassLoader loader, SpiVersion kernelSpi) {
+        return loadClassPath(loader, kernelSpi, null);
+    }
+
+    /** As {@link #loadClassPath(ClassLoader, SpiVersion)}, with the kernel's built-in providers registered first. */
+    public static PluginManager loadClassPath(ClassLoader loader, SpiVersion kernelSpi, PluginRecord builtIn) {
         Map<String, Candidate> byLocation = new LinkedHashMap<>();
         List<PluginRecord> records = new ArrayList<>();
+        if (builtIn != null) {
+            byLocation.put(builtIn.location(), new Candidate(builtIn.descriptor(), builtIn.location(), List.of()));
+        }
         try {
             for (URL url : Collections.list(loader.getResources(PluginDescriptor.RESOURCE))) {
                 String location = codeSourceOf(url);
@@ -152,6 +177,10 @@ public final class PluginManager {
                     "Fix or remove the jar that lists it.", e)));
         }
         for (Candidate c : checkNamesAndVersions(candidates, kernelSpi, records)) {
+            if (builtIn != null && c.location.equals(builtIn.location())) {
+                records.add(0, builtIn);
+                continue;
+            }
             if (!withClass.contains(c.location)) {
                 records.add(PluginRecord.failed(c.descriptor, c.location, noProvider(c, 0, List.of())));
                 continue;

@@ -20,6 +20,24 @@ import org.neuroquantum.spi.error.PluginException;
 public record PluginRecord(PluginDescriptor descriptor, String location, PluginException error, Plugin plugin,
         ClassLoader classLoader, ConfigDef configDef, long loadNanos) {
 
+    /**
+     * The record of providers built into the kernel: loaded by the kernel's own class loader, described by a
+     * descriptor computed from the plugin itself.
+     */
+    public static PluginRecord builtIn(Plugin plugin, String name, String version, String description,
+            String location) {
+        List<String> provides = new java.util.ArrayList<>();
+        for (org.neuroquantum.spi.ExtensionPoint point : org.neuroquantum.spi.ExtensionPoint.values()) {
+            for (org.neuroquantum.spi.provider.ProviderFactory f : point.factoriesOf(plugin)) {
+                provides.add(point.id() + ":" + f.name());
+            }
+        }
+        PluginDescriptor descriptor = new PluginDescriptor(name, version, description,
+                org.neuroquantum.spi.SpiVersion.current(), provides);
+        return new PluginRecord(descriptor, location, null, plugin, plugin.getClass().getClassLoader(),
+                plugin.configDef(), 0);
+    }
+
     static PluginRecord failed(PluginDescriptor descriptor, String location, PluginException error) {
         return new PluginRecord(descriptor, location, error, null, null, null, 0);
     }
