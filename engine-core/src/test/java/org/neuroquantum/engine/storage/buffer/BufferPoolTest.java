@@ -1,0 +1,235 @@
+package org.neuroquantum.engine.storage.buffer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.neuroquantum.engine.storage.buffer.BufferPool.Latch;
+import org.neuroquantum.spi.error.ErrorCode;
+import org.neuroquantum.spi.error.StorageException;
+import org.neuroquantum.spi.metrics.Metrics;
+
+class BufferPoolTest {
+    private static final int PAGE = 4096;
+
+    private final TestPolicies.MemoryStore store = new TestPolicies.MemoryStore(PAGE);
+    private final TestPolicies.CheckingFifo policy = new TestPolicies.CheckingFifo();
+    private final AtomicLong durable = new AtomicLong();
+    private final Metrics metrics = Metrics.detached();
+
+    private BufferPool pool(int frames) {
+        return new BufferPool(store, policy, frames, lsn -> durable.accumulateAndGet(lsn, Math::max), metrics);
+    }
+
+    private static void writeValue(PageRef ref, long value, long lsn) {
+        ref.buffer().putLong(PageLayout.HEADER_BYTES, value);
+        ref.markDirty(lsn);
+    }
+
+    private static long value(PageRef ref) {
+        return ref.buffer().getLong(PageLayout.HEADER_BYTES);
+    }
+
+    @Test
+    void pagesSurviveEvictionThroughASmallPool() {
+        BufferPool pool = pool(4);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            try (PageRef ref = pool.allocate()) {
+                writeValue(ref, i * 7L, i + 1);
+                ids.add(ref.pageId());
+            }
+        }
+        assertTrue(pool.residentPages() <= 4);
+        Random random = new Random(42);
+        Map<Long, Long> model = new HashMap<>();
+        for (int i = 0; i < 40; i++) {
+            model.put(ids.get(i), i * 7L);
+        }
+        for (int step = 0; step < 2000; step++) {
+            long id = ids.get(random.nextInt(ids.size()));
+            if (random.nextBoolean()) {
+                try (PageRef ref = pool.pin(id, Latch.SHARED)) {
+                    assertEquals(model.get(id), value(ref), "page " + id);
+                }
+            } else {
+                long v = random.nextLong();
+                try (PageRef ref = pool.pin(id, Latch.EXCLUSIVE)) {
+                    writeValue(ref, v, 100 + step);
+                }
+                model.put(id, v);
+            }
+        }
+        assertTrue(metrics.counter("evictions").count() > 100, "the pool really evicted");
+        pool.flushAll();
+        assertEquals(0, pool.dirtyPages());
+        BufferPool fresh = new BufferPool(store, new TestPolicies.CheckingFifo(), 8, lsn -> { }, Metrics.detached());
+        for (long id : ids) {
+            try (PageRef ref = fresh.pin(id, Latch.SHARED)) {
+                assertEquals(model.get(id), value(ref));
+            }
+        }
+    }
+
+    @Test
+    void aDirtyPageIsWrittenOnlyAfterTheLogIsDurableUpToItsLsn() {
+        store.beforeWrite = id -> { };
+        BufferPool pool = pool(2);
+        Map<Long, Long> lsnOf = new HashMap<>();
+        store.beforeWrite = id -> {
+            long needed = lsnOf.getOrDefault(id, 0L);
+            assertTrue(durable.get() >= needed, "page " + id + " written before the log was durable to " + needed);
+        };
+        for (int i = 0; i < 20; i++) {
+            try (PageRef ref = pool.allocate()) {
+                long lsn = 1000 + i;
+                writeValue(ref, i, lsn);
+                lsnOf.put(ref.pageId(), lsn);
+            }
+        }
+        pool.flushAll();
+        for (long id = 0; id < 20; id++) {
+            assertEquals(lsnOf.get(id), store.lsnOnDisk(id), "page LSN is stored in the page");
+        }
+    }
+
+    @Test
+    void pinnedPagesAreNeverEvictedAndAFullyPinnedPoolSaysSo() {
+        BufferPool pool = pool(2);
+        PageRef a = pool.allocate();
+        PageRef b = pool.allocate();
+        StorageException e = assertThrows(StorageException.class, pool::allocate);
+        assertTrue(e.getMessage().contains("pinned"), e.getMessage());
+        b.close();
+        try (PageRef c = pool.allocate()) {
+            assertEquals(2, c.pageId());
+        }
+        try (PageRef again = pool.pin(0, Latch.SHARED)) {
+            assertSame(0L, again.pageId());
+        }
+        a.close();
+    }
+
+    @Test
+    void aCorruptPageFailsItsReadersAndLeavesThePoolUsable() {
+        BufferPool pool = pool(3);
+        for (int i = 0; i < 5; i++) {
+            try (PageRef ref = pool.allocate()) {
+                writeValue(ref, i, 1);
+            }
+        }
+        pool.flushAll();
+        BufferPool fresh = new BufferPool(store, new TestPolicies.CheckingFifo(), 3, lsn -> { }, Metrics.detached());
+        store.corruptPage = 2;
+        StorageException e = assertThrows(StorageException.class, () -> fresh.pin(2, Latch.SHARED));
+        assertEquals(ErrorCode.STORAGE_CORRUPT, e.errorCode());
+        for (long id : new long[] {0, 1, 3, 4, 0, 1}) {
+            try (PageRef ref = fresh.pin(id, Latch.SHARED)) {
+                assertEquals(id, value(ref));
+            }
+        }
+        assertEquals(0, fresh.residentPages() - Math.min(3, fresh.residentPages()), "no frame leaked");
+    }
+
+    @Test
+    void aFailedWriteBackKeepsTheVictimAndWorksOnceSpaceReturns() {
+        BufferPool pool = pool(2);
+        for (int i = 0; i < 2; i++) {
+            try (PageRef ref = pool.allocate()) {
+                writeValue(ref, 100 + i, 1);
+            }
+        }
+        store.diskFull = true;
+        assertEquals(ErrorCode.STORAGE_FULL, assertThrows(StorageException.class, pool::allocate).errorCode());
+        store.diskFull = false;
+        try (PageRef ref = pool.pin(0, Latch.SHARED)) {
+            assertEquals(100, value(ref), "the victim's changes were kept");
+        }
+        try (PageRef ref = pool.pin(1, Latch.SHARED)) {
+            assertEquals(101, value(ref));
+        }
+        pool.flushAll();
+        assertEquals(0, pool.dirtyPages());
+    }
+
+    @Test
+    void concurrentIncrementsAcrossEvictionsAreNeverLost() throws Exception {
+        BufferPool pool = pool(6);
+        int pages = 24;
+        for (int i = 0; i < pages; i++) {
+            try (PageRef ref = pool.allocate()) {
+                writeValue(ref, 0, 1);
+            }
+        }
+        int threads = 4;
+        int perThread = 3000;
+        AtomicLong lsn = new AtomicLong(10);
+        ExecutorService executor = Executors.newFixedThreadPool(threads);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int seed = t;
+            futures.add(executor.submit(() -> {
+                Random random = new Random(seed);
+                for (int i = 0; i < perThread; i++) {
+                    long id = random.nextInt(pages);
+                    if (random.nextInt(4) == 0) {
+                        try (PageRef ref = pool.pin(id, Latch.SHARED)) {
+                            value(ref);
+                        }
+                    } else {
+                        try (PageRef ref = pool.pin(id, Latch.EXCLUSIVE)) {
+                            writeValue(ref, value(ref) + 1, lsn.incrementAndGet());
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        executor.shutdown();
+        long total = 0;
+        for (long id = 0; id < pages; id++) {
+            try (PageRef ref = pool.pin(id, Latch.SHARED)) {
+                total += value(ref);
+            }
+        }
+        long expectedWrites = 0;
+        for (int t = 0; t < threads; t++) {
+            Random random = new Random(t);
+            for (int i = 0; i < perThread; i++) {
+                random.nextInt(pages);
+                if (random.nextInt(4) != 0) {
+                    expectedWrites++;
+                }
+            }
+        }
+        assertEquals(expectedWrites, total);
+        assertTrue(pool.awaitWriteBacks(1000));
+        assertEquals(policy.residentCount(), pool.residentPages());
+    }
+
+    @Test
+    void sharedLatchesCannotChangeAPage() {
+        BufferPool pool = pool(2);
+        try (PageRef ref = pool.allocate()) {
+            writeValue(ref, 1, 1);
+        }
+        try (PageRef ref = pool.pin(0, Latch.SHARED)) {
+            assertThrows(java.nio.ReadOnlyBufferException.class, () -> ref.buffer().putLong(PageLayout.HEADER_BYTES, 2));
+            assertThrows(IllegalStateException.class, () -> ref.markDirty(5));
+        }
+    }
+}
