@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code neuroquantum config}: the effective configuration, or the reference of every key. */
-@Command(name = "config", mixinStandardHelpOptions = true,
+@Command(name = "config", mixinStandardHelpOptions = true, versionProvider = NeuroQuantumCommand.Versions.class,
         description = {"Show the effective configuration: every key the kernel and the loaded plugins declare, its "
                 + "value and where the value came from (default, the configuration file, or --set).",
                 "Unknown keys are reported as warnings; an invalid value is an error naming the key (exit status 1)."})

@@ -11,6 +11,8 @@ import java.util.Properties;
 import org.neuroquantum.engine.Kernel;
 import org.neuroquantum.engine.config.RawConfig;
 import org.neuroquantum.spi.SpiVersion;
+import org.neuroquantum.spi.error.ConfigException;
+import org.neuroquantum.spi.error.ErrorCode;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,7 +38,13 @@ public final class Installation {
     /** The installation directory. */
     public Path home() {
         if (home != null) {
-            return home.toAbsolutePath().normalize();
+            Path dir = home.toAbsolutePath().normalize();
+            if (!Files.isDirectory(dir)) {
+                throw new ConfigException(ErrorCode.CONFIG_INVALID, "--home",
+                        "The installation directory " + dir + " given with --home does not exist.",
+                        "Give the directory that holds conf/ and plugins/, or leave --home out.");
+            }
+            return dir;
         }
         String property = System.getProperty(HOME_PROPERTY);
         return Paths.get(property == null ? "." : property).toAbsolutePath().normalize();

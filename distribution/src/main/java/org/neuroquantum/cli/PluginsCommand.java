@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code neuroquantum plugins list|verify}. */
-@Command(name = "plugins", mixinStandardHelpOptions = true,
+@Command(name = "plugins", mixinStandardHelpOptions = true, versionProvider = NeuroQuantumCommand.Versions.class,
         description = "Inspect the installed plugins: each directory under plugins/ is one plugin.",
         subcommands = {PluginsCommand.ListCommand.class, PluginsCommand.VerifyCommand.class})
 final class PluginsCommand implements Callable<Integer> {
@@ -31,7 +31,7 @@ final class PluginsCommand implements Callable<Integer> {
         return 2;
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true,
+    @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = NeuroQuantumCommand.Versions.class,
             description = {"List every plugin found: name, version, the SPI version it was built against, what it "
                     + "provides (extensionPoint:provider), where it lies, and whether it loaded or why not.",
                     "Exit status 0 even when a plugin was refused; use 'plugins verify' to check."})
@@ -111,7 +111,7 @@ final class PluginsCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "verify", mixinStandardHelpOptions = true,
+    @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = NeuroQuantumCommand.Versions.class,
             description = {"Check the installation as start-up would: every plugin loads, the configuration is "
                     + "valid and every provider it names (eviction.policy, optimizer, transports) exists.",
                     "Prints each problem with its remedy. Exit status: 0 when all is well, 1 on any problem."})

@@ -28,7 +28,7 @@ class CliTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of(args));
-        if (!all.contains("--help") && !all.get(0).equals("help") && !all.get(0).equals("version")) {
+        if (!all.contains("--help") && !all.contains("--home") && !all.get(0).equals("help") && !all.get(0).equals("version")) {
             all.add("--home=" + home);
         }
         int status = Main.run(all.toArray(new String[0]), new PrintWriter(out), new PrintWriter(err));
@@ -141,6 +141,31 @@ class CliTest {
         Result malformed = run("config", "--set", "novalue");
         assertEquals(1, malformed.status());
         assertTrue(malformed.err().contains("key=value"), malformed.err());
+    }
+
+    @Test
+    void aBadValueOfAnotherKeyStillListsThePlugins() throws Exception {
+        installPlugin("fifo", "fifo", "1.0");
+        Result r = run("plugins", "list", "--set", "eviction.policy=LRU");
+        assertTrue(r.out().contains("fifo") && r.out().contains("loaded"), r.out());
+        assertTrue(r.out().contains("[NQ-1001]") && r.out().contains("eviction.policy"), r.out());
+    }
+
+    @Test
+    void anEmptyEvictionPolicyIsRefused() {
+        Result r = run("plugins", "verify", "--set", "eviction.policy=");
+        assertEquals(1, r.status());
+        assertTrue(r.out().contains("a provider must be named"), r.out());
+    }
+
+    @Test
+    void aMissingHomeOrPluginsDirectoryIsReported() throws Exception {
+        Result missing = run("config", "--home", this.home.resolve("nowhere").toString());
+        assertEquals(1, missing.status());
+        assertTrue(missing.err().contains("does not exist"), missing.err());
+        Result plugins = run("plugins", "verify", "--set", "plugins.dir=missing");
+        assertEquals(1, plugins.status());
+        assertTrue(plugins.out().contains(this.home.resolve("missing") + " does not exist"), plugins.out());
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.neuroquantum.engine.config.RawConfig;
 /**
  * docs/configuration.md is generated from the key declarations of the kernel and of every plugin of this
  * repository (all on this module's test class path). Regenerate it with
- * {@code mvn -pl distribution test -Dtest=ConfigurationDocTest -Dnq.updateDocs=true} (or
+ * {@code mvn -pl distribution -am test -Dtest=ConfigurationDocTest -Dsurefire.failIfNoSpecifiedTests=false -Dnq.updateDocs=true} (or
  * {@code ./neuroquantum config --reference > docs/configuration.md} with every plugin installed).
  */
 class ConfigurationDocTest {
@@ -28,7 +28,7 @@ class ConfigurationDocTest {
             Files.writeString(doc, expected);
         }
         String actual = Files.exists(doc) ? Files.readString(doc) : "";
-        assertEquals(expected, actual, "docs/configuration.md is stale: regenerate it with mvn -pl distribution test "
-                + "-Dtest=ConfigurationDocTest -Dnq.updateDocs=true");
+        assertEquals(expected, actual, "docs/configuration.md is stale: regenerate it with mvn -pl distribution -am test "
+                + "-Dtest=ConfigurationDocTest -Dsurefire.failIfNoSpecifiedTests=false -Dnq.updateDocs=true");
     }
 }

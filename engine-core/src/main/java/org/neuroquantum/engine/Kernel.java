@@ -17,6 +17,8 @@ import org.neuroquantum.engine.plugin.PluginRecord;
 import org.neuroquantum.spi.ExtensionPoint;
 import org.neuroquantum.spi.SpiVersion;
 import org.neuroquantum.spi.config.Config;
+import org.neuroquantum.spi.config.ConfigKey;
+import org.neuroquantum.spi.error.ConfigException;
 import org.neuroquantum.spi.error.ErrorCode;
 import org.neuroquantum.spi.error.NeuroQuantumException;
 import org.neuroquantum.spi.error.PluginException;
@@ -90,18 +92,23 @@ public final class Kernel {
     public static Inspection inspect(Options options) {
         List<NeuroQuantumException> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        DeclaredConfig kernelOnly = DeclaredConfig.kernel();
-        ResolvedConfig.Resolution bootstrap = ResolvedConfig.resolve(kernelOnly, options.raw());
-        if (!bootstrap.errors().isEmpty()) {
-            problems.addAll(bootstrap.errors());
-            return new Inspection(PluginManager.none(), kernelOnly, null, warnings, problems);
+        Path pluginsDirectory = null;
+        if (!options.classPathPlugins()) {
+            // Only plugins.dir is needed to find plugins; any other bad value is reported after they are loaded.
+            ConfigKey key = DeclaredConfig.kernel().get(KernelConfig.PLUGINS_DIR).key();
+            RawConfig.Entry given = options.raw().entries().get(KernelConfig.PLUGINS_DIR);
+            String dir = given == null ? key.defaultText() : given.text().trim();
+            if (dir.isEmpty()) {
+                problems.add(ConfigException.invalid(KernelConfig.PLUGINS_DIR, dir, "it must name a directory"));
+                return new Inspection(PluginManager.none(), DeclaredConfig.kernel(), null, warnings, problems);
+            }
+            pluginsDirectory = pluginsDirectory(options.home(), dir);
         }
         PluginRecord builtIn = PluginRecord.builtIn(new BuiltinProviders(), BuiltinProviders.NAME,
                 BuiltinProviders.engineVersion(), "Providers built into the kernel.", BuiltinProviders.LOCATION);
         PluginManager plugins = options.classPathPlugins()
                 ? PluginManager.loadClassPath(Kernel.class.getClassLoader(), options.spiVersion(), builtIn)
-                : PluginManager.loadDirectory(pluginsDirectory(options.home(), bootstrap.config()),
-                        options.spiVersion(), builtIn);
+                : PluginManager.loadDirectory(pluginsDirectory, options.spiVersion(), builtIn);
         problems.addAll(plugins.problems());
 
         DeclaredConfig declared = DeclaredConfig.kernel();
@@ -127,7 +134,6 @@ public final class Kernel {
                     problems);
             checkSelected(plugins, ExtensionPoint.TRANSPORT, config.getList(KernelConfig.TRANSPORTS), problems);
         }
-        warnings.forEach(LOG::warn);
         return new Inspection(plugins, declared, config, List.copyOf(warnings), List.copyOf(problems));
     }
 
@@ -138,6 +144,7 @@ public final class Kernel {
      */
     public static Kernel start(Options options) {
         Inspection inspection = inspect(options);
+        inspection.warnings().forEach(LOG::warn);
         if (!inspection.ok()) {
             for (NeuroQuantumException problem : inspection.problems().subList(1, inspection.problems().size())) {
                 LOG.error(problem.getMessage());
@@ -147,9 +154,9 @@ public final class Kernel {
         return new Kernel(inspection);
     }
 
-    /** The plugins directory the configuration selects, resolved against {@code home}. */
-    public static Path pluginsDirectory(Path home, Config config) {
-        Path dir = Paths.get(config.getString(KernelConfig.PLUGINS_DIR));
+    /** The plugins directory {@code plugins.dir} names, resolved against {@code home}. */
+    public static Path pluginsDirectory(Path home, String pluginsDir) {
+        Path dir = Paths.get(pluginsDir);
         return dir.isAbsolute() || home == null ? dir : home.resolve(dir);
     }
 

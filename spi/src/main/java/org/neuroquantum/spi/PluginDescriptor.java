@@ -88,6 +88,12 @@ public record PluginDescriptor(String name, String version, String description, 
                 if (!PROVIDED.matcher(entry).matches()) {
                     throw invalid(location, "provides entry '" + entry + "' is not extensionPoint:providerName");
                 }
+                String point = entry.substring(0, entry.indexOf(':'));
+                if (java.util.Arrays.stream(ExtensionPoint.values()).noneMatch(e -> e.id().equals(point))) {
+                    throw invalid(location, "provides entry '" + entry + "' names the unknown extension point '"
+                            + point + "' (known: " + java.util.Arrays.stream(ExtensionPoint.values())
+                                    .map(ExtensionPoint::id).collect(java.util.stream.Collectors.joining(", ")) + ")");
+                }
                 provides.add(entry);
             }
         }

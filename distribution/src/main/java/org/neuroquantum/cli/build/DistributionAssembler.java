@@ -47,16 +47,18 @@ public final class DistributionAssembler {
             options.put(arg.substring(2, eq), arg.substring(eq + 1));
         }
         Path home = Paths.get(options.get("home"));
+        List<String> withoutProviders = Arrays.stream(options.getOrDefault("without-providers", "").split(","))
+                .map(String::trim).filter(n -> !n.isEmpty()).collect(Collectors.toList());
         assemble(home, Paths.get(options.get("dist")), Paths.get(options.get("lib")), Paths.get(options.get("jar")),
-                Paths.get(options.get("bundles")), options.getOrDefault("plugins", "all"));
+                Paths.get(options.get("bundles")), options.getOrDefault("plugins", "all"), withoutProviders);
         System.out.println("[neuroquantum] assembled " + home);
     }
 
     /** Builds the distribution directory {@code home} from its parts, replacing what was there. */
     public static void assemble(Path home, Path distSources, Path libraries, Path commandJar, Path bundles,
-            String pluginSelection) throws IOException {
+            String pluginSelection, List<String> withoutProviders) throws IOException {
         Map<String, Path> available = pluginBundles(bundles);
-        List<String> selected = select(available, pluginSelection);
+        List<String> selected = select(available, pluginSelection, withoutProviders);
         deleteTree(home);
         copyTree(distSources, home);
         Path launcher = home.resolve("bin").resolve("neuroquantum");
@@ -75,6 +77,8 @@ public final class DistributionAssembler {
             Path bundle = available.get(name);
             copyTree(bundle, plugins.resolve(bundle.getFileName()));
         }
+        // ./neuroquantum rebuilds only when a source is newer than this: a custom build is not replaced.
+        Files.writeString(home.resolve(".built-from-sources"), "");
     }
 
     /** Plugin name to its bundle directory ({@code NAME-VERSION}), read from each bundle's descriptor. */
@@ -98,13 +102,20 @@ public final class DistributionAssembler {
         return byName;
     }
 
-    private static List<String> select(Map<String, Path> available, String selection) {
+    private static List<String> select(Map<String, Path> available, String selection, List<String> withoutProviders) {
         String trimmed = selection.trim();
         if (trimmed.equals("all")) {
             return new ArrayList<>(available.keySet());
         }
-        List<String> names = trimmed.isEmpty() ? List.of()
+        List<String> names = trimmed.isEmpty() ? new ArrayList<>()
                 : Arrays.stream(trimmed.split(",")).map(String::trim).collect(Collectors.toList());
+        for (String name : List.copyOf(names)) {
+            if (withoutProviders.contains(name) && !available.containsKey(name)) {
+                System.out.println("[neuroquantum] WARNING: plugin module '" + name + "' provides nothing yet and is "
+                        + "left out of the distribution");
+                names.remove(name);
+            }
+        }
         Set<String> unknown = new TreeSet<>(names);
         unknown.removeAll(available.keySet());
         if (!unknown.isEmpty()) {

@@ -29,9 +29,9 @@ public final class KernelConfig {
                                 + "a class loader of its own. A relative path is resolved against the "
                                 + "installation directory. Dropping a plugin directory in (or removing one) is "
                                 + "all it takes to add or remove a plugin; restart to apply.")
-                .define(PAGE_STORE, ConfigType.STRING, "file", Validators.providerName(),
+                .define(PAGE_STORE, ConfigType.STRING, "file", Validators.requiredProviderName(),
                         "Page store for new databases, by provider name (built in: file).")
-                .define(EVICTION_POLICY, ConfigType.STRING, "clock", Validators.providerName(),
+                .define(EVICTION_POLICY, ConfigType.STRING, "clock", Validators.requiredProviderName(),
                         "Eviction policy of the buffer pool, by provider name (see `neuroquantum plugins "
                                 + "list`). Policies keep no state on disk, so this may change between restarts.")
                 .define(OPTIMIZER, ConfigType.STRING, "", Validators.providerName(),

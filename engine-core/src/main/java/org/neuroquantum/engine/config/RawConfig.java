@@ -45,10 +45,15 @@ public final class RawConfig {
         Properties p = new Properties();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(in);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (java.nio.file.NoSuchFileException e) {
             throw new ConfigException(ErrorCode.CONFIG_UNREADABLE, null,
-                    "Cannot read configuration file " + file + ": " + e.getMessage() + ".",
-                    "Check that the file exists, is readable and is in Java properties format (key=value).");
+                    "Configuration file " + file + " does not exist.",
+                    "Check the path given with --config, or create the file.");
+        } catch (IOException | IllegalArgumentException e) {
+            String reason = String.valueOf(e.getMessage()).replaceAll("[.\\s]+$", "");
+            throw new ConfigException(ErrorCode.CONFIG_UNREADABLE, null,
+                    "Cannot read configuration file " + file + ": " + reason + ".",
+                    "Check that the file is readable and in Java properties format (key=value).");
         }
         for (String key : new TreeMap<>(toMap(p)).keySet()) {
             entries.put(key, new Entry(p.getProperty(key), file.toString()));

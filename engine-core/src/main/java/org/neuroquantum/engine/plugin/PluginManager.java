@@ -13,6 +13,7 @@ import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,10 @@ public final class PluginManager {
         return source;
     }
 
-    /** Every plugin found, loaded or refused, in discovery order. */
+    /**
+     * Every plugin found, loaded or refused: the built-in providers first, then problems found before loading
+     * (in directory order), then the plugins that were loaded or failed while loading (in directory order).
+     */
     public List<PluginRecord> records() {
         return records;
     }
@@ -76,9 +80,15 @@ public final class PluginManager {
         return records.stream().filter(PluginRecord::loaded).collect(Collectors.toList());
     }
 
-    /** Why plugins were refused, one error each. */
+    /** Why plugins were refused; a problem shared by several plugins (a duplicate name) is listed once. */
     public List<PluginException> problems() {
-        return records.stream().filter(r -> !r.loaded()).map(PluginRecord::error).collect(Collectors.toList());
+        Map<String, PluginException> distinct = new LinkedHashMap<>();
+        for (PluginRecord r : records) {
+            if (!r.loaded()) {
+                distinct.putIfAbsent(r.error().getMessage(), r.error());
+            }
+        }
+        return new ArrayList<>(distinct.values());
     }
 
     /** The providers of the loaded plugins, by extension point and name. */
@@ -110,12 +120,18 @@ public final class PluginManager {
         List<Candidate> candidates = new ArrayList<>();
         List<PluginRecord> failed = new ArrayList<>();
         if (builtIn != null) {
-            candidates.add(new Candidate(builtIn.descriptor(), builtIn.location(), List.of()));
+            candidates.add(new Candidate(builtIn.descriptor(), builtIn.location(), List.of(), builtIn.location()));
         }
         if (Files.isDirectory(pluginsDirectory)) {
             for (Path entry : sortedChildren(pluginsDirectory)) {
                 inspectDirectoryEntry(entry, candidates, failed);
             }
+        } else {
+            failed.add(PluginRecord.failed(null, pluginsDirectory.toString(), new PluginException(
+                    ErrorCode.PLUGIN_NO_PROVIDER,
+                    "The plugins directory " + pluginsDirectory + (Files.exists(pluginsDirectory)
+                            ? " is not a directory." : " does not exist."),
+                    "Create it (it holds one directory per plugin), or point plugins.dir at the right place.")));
         }
         List<PluginRecord> records = new ArrayList<>(failed);
         for (Candidate c : checkNamesAndVersions(candidates, kernelSpi, records)) {
@@ -141,14 +157,15 @@ public final class PluginManager {
         Map<String, Candidate> byLocation = new LinkedHashMap<>();
         List<PluginRecord> records = new ArrayList<>();
         if (builtIn != null) {
-            byLocation.put(builtIn.location(), new Candidate(builtIn.descriptor(), builtIn.location(), List.of()));
+            byLocation.put(builtIn.location(), new Candidate(builtIn.descriptor(), builtIn.location(), List.of(),
+                    builtIn.location()));
         }
         try {
             for (URL url : Collections.list(loader.getResources(PluginDescriptor.RESOURCE))) {
                 String location = codeSourceOf(url);
                 try (InputStream in = url.openStream()) {
                     PluginDescriptor descriptor = PluginDescriptor.read(in, url.toString());
-                    byLocation.put(location, new Candidate(descriptor, location, List.of()));
+                    byLocation.put(location, new Candidate(descriptor, location, List.of(), location));
                 } catch (PluginException e) {
                     records.add(PluginRecord.failed(null, location, e));
                 }
@@ -158,23 +175,31 @@ public final class PluginManager {
         }
         List<Candidate> candidates = new ArrayList<>(byLocation.values());
         Set<String> withClass = new HashSet<>();
-        try {
-            for (ServiceLoader.Provider<Plugin> provider : ServiceLoader.load(Plugin.class, loader).stream().toList()) {
-                String location = locationOf(provider.type());
-                withClass.add(location);
-                if (!byLocation.containsKey(location)) {
-                    records.add(PluginRecord.failed(null, location, new PluginException(
-                            ErrorCode.PLUGIN_DESCRIPTOR_INVALID,
-                            "Plugin class " + provider.type().getName() + " at " + location + " has no descriptor "
-                                    + PluginDescriptor.RESOURCE + ".",
-                            "Build the plugin with the NeuroQuantumDB build, which generates the descriptor.")));
+        Iterator<ServiceLoader.Provider<Plugin>> providers = ServiceLoader.load(Plugin.class, loader).stream().iterator();
+        while (true) {
+            ServiceLoader.Provider<Plugin> provider;
+            try {
+                if (!providers.hasNext()) {
+                    break;
                 }
+                provider = providers.next();
+            } catch (ServiceConfigurationError e) {
+                String listedIn = jarListing(loader, e);
+                records.add(PluginRecord.failed(null, listedIn, new PluginException(ErrorCode.PLUGIN_INSTANTIATION,
+                        "A plugin class listed in " + SERVICE_FILE + " of " + listedIn + " cannot be loaded: "
+                                + rootMessage(e) + ".",
+                        "Fix or remove " + listedIn + ".", e)));
+                continue;
             }
-        } catch (ServiceConfigurationError e) {
-            records.add(PluginRecord.failed(null, "class path", new PluginException(ErrorCode.PLUGIN_INSTANTIATION,
-                    "A plugin class listed in " + SERVICE_FILE + " on the class path cannot be loaded: "
-                            + rootMessage(e) + ".",
-                    "Fix or remove the jar that lists it.", e)));
+            String location = locationOf(provider.type());
+            withClass.add(location);
+            if (!byLocation.containsKey(location)) {
+                records.add(PluginRecord.failed(null, location, new PluginException(
+                        ErrorCode.PLUGIN_DESCRIPTOR_INVALID,
+                        "Plugin class " + provider.type().getName() + " at " + location + " has no descriptor "
+                                + PluginDescriptor.RESOURCE + ".",
+                        "Build the plugin with the NeuroQuantumDB build, which generates the descriptor.")));
+            }
         }
         for (Candidate c : checkNamesAndVersions(candidates, kernelSpi, records)) {
             if (builtIn != null && c.location.equals(builtIn.location())) {
@@ -185,8 +210,7 @@ public final class PluginManager {
                 records.add(PluginRecord.failed(c.descriptor, c.location, noProvider(c, 0, List.of())));
                 continue;
             }
-            ServiceLoader<Plugin> all = ServiceLoader.load(Plugin.class, loader);
-            records.add(instantiate(c, loader, () -> all.stream()
+            records.add(instantiate(c, loader, () -> loadableProviders(loader)
                     .filter(p -> locationOf(p.type()).equals(c.location))));
         }
         return new PluginManager("class path", records);
@@ -194,6 +218,9 @@ public final class PluginManager {
 
     private static void inspectDirectoryEntry(Path entry, List<Candidate> candidates, List<PluginRecord> failed) {
         String location = entry.toString();
+        if (entry.getFileName().toString().startsWith(".")) {
+            return;
+        }
         if (Files.isRegularFile(entry)) {
             if (entry.getFileName().toString().endsWith(".jar")) {
                 failed.add(PluginRecord.failed(descriptorOrNull(entry), location, new PluginException(
@@ -242,7 +269,7 @@ public final class PluginManager {
             return;
         }
         Map.Entry<Path, PluginDescriptor> plugin = described.entrySet().iterator().next();
-        candidates.add(new Candidate(plugin.getValue(), location, jars));
+        candidates.add(new Candidate(plugin.getValue(), location, jars, plugin.getKey().toString()));
     }
 
     /** Refuses duplicate names and incompatible SPI versions; returns the candidates that pass. */
@@ -335,10 +362,47 @@ public final class PluginManager {
         }
     }
 
+    /** The providers of a class path whose classes load; broken entries are reported separately. */
+    private static Stream<ServiceLoader.Provider<Plugin>> loadableProviders(ClassLoader loader) {
+        List<ServiceLoader.Provider<Plugin>> found = new ArrayList<>();
+        Iterator<ServiceLoader.Provider<Plugin>> it = ServiceLoader.load(Plugin.class, loader).stream().iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    return found.stream();
+                }
+                found.add(it.next());
+            } catch (ServiceConfigurationError e) {
+                // reported by the discovery pass
+            }
+        }
+    }
+
+    /** The jar or directory whose services file lists the class a {@link ServiceConfigurationError} names. */
+    private static String jarListing(ClassLoader loader, ServiceConfigurationError e) {
+        String message = String.valueOf(e.getMessage());
+        try {
+            for (URL url : Collections.list(loader.getResources(SERVICE_FILE))) {
+                try (InputStream in = url.openStream()) {
+                    String listing = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    for (String line : listing.split("\\R")) {
+                        String name = line.replaceAll("#.*", "").trim();
+                        if (!name.isEmpty() && message.contains(name)) {
+                            return codeSourceOf(url, SERVICE_FILE);
+                        }
+                    }
+                }
+            }
+        } catch (IOException ignored) {
+            // fall through to the generic location
+        }
+        return "the class path";
+    }
+
     private static PluginException noProvider(Candidate c, int count, List<String> classes) {
         String cause = count == 0
-                ? "Plugin '" + c.descriptor.name() + "' at " + c.location + " has no implementation of "
-                        + Plugin.class.getName() + " listed in " + SERVICE_FILE + "."
+                ? "Plugin '" + c.descriptor.name() + "' at " + c.location + ": its jar " + c.pluginJar
+                        + " has no implementation of " + Plugin.class.getName() + " listed in " + SERVICE_FILE + "."
                 : "Plugin '" + c.descriptor.name() + "' at " + c.location + " lists " + count + " implementations of "
                         + Plugin.class.getName() + " (" + String.join(", ", classes) + "); a plugin has exactly one.";
         return new PluginException(ErrorCode.PLUGIN_NO_PROVIDER, cause,
@@ -347,15 +411,14 @@ public final class PluginManager {
     }
 
     private static PluginException instantiationFailed(Candidate c, String className, Throwable e) {
-        String cls = className;
-        if ("?".equals(cls) && e.getMessage() != null) {
-            cls = e.getMessage();
-        }
+        String what = "?".equals(className) ? "its Plugin class (listed in " + SERVICE_FILE + ")"
+                : "class " + className;
         return new PluginException(ErrorCode.PLUGIN_INSTANTIATION,
-                "Cannot instantiate plugin '" + c.descriptor.name() + "' at " + c.location + " (class " + cls + "): "
+                "Cannot instantiate plugin '" + c.descriptor.name() + "' at " + c.location + ", " + what + ": "
                         + rootMessage(e) + ".",
-                "The plugin's constructor or one of its classes failed; check that the plugin directory holds "
-                        + "all its libraries, or contact the plugin's author with this message.", e);
+                "A class of the plugin is missing or its constructor failed: check that " + c.location
+                        + " holds the plugin's jar and all its libraries, or report this message to the plugin's "
+                        + "author.", e);
     }
 
     private static String rootMessage(Throwable e) {
@@ -407,12 +470,16 @@ public final class PluginManager {
 
     /** The jar or directory a resource URL points into, as a normalized path string. */
     static String codeSourceOf(URL resource) {
+        return codeSourceOf(resource, PluginDescriptor.RESOURCE);
+    }
+
+    private static String codeSourceOf(URL resource, String resourceName) {
         String text = resource.toString();
         try {
             if (text.startsWith("jar:")) {
                 return normalize(new URL(text.substring(4, text.indexOf("!/"))));
             }
-            String root = text.substring(0, text.length() - PluginDescriptor.RESOURCE.length());
+            String root = text.substring(0, text.length() - resourceName.length());
             return normalize(new URL(root));
         } catch (MalformedURLException e) {
             return text;
@@ -432,11 +499,14 @@ public final class PluginManager {
         final PluginDescriptor descriptor;
         final String location;
         final List<Path> jars;
+        /** The jar holding the descriptor, or the location itself in class-path mode. */
+        final String pluginJar;
 
-        Candidate(PluginDescriptor descriptor, String location, List<Path> jars) {
+        Candidate(PluginDescriptor descriptor, String location, List<Path> jars, String pluginJar) {
             this.descriptor = descriptor;
             this.location = location;
             this.jars = jars;
+            this.pluginJar = pluginJar;
         }
     }
 }

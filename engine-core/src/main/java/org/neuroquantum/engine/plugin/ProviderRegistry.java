@@ -81,6 +81,16 @@ public final class ProviderRegistry {
         if (found != null) {
             return found;
         }
+        for (PluginRecord refused : records) {
+            if (!refused.loaded() && refused.descriptor() != null
+                    && refused.descriptor().providersOf(point).contains(name)) {
+                throw new PluginException(ErrorCode.PROVIDER_UNKNOWN,
+                        "The " + point.id() + " provider '" + name + "' (set by " + point.configKey() + ") comes from "
+                                + "plugin '" + refused.descriptor().name() + "' at " + refused.location()
+                                + ", which was refused: " + refused.error().causeDescription(),
+                        refused.error().remedy());
+            }
+        }
         Map<String, Registered> available = byPoint.get(point);
         String listing = available.isEmpty() ? "no loaded plugin provides any"
                 : "available: " + available.values().stream().map(Registered::describe)
@@ -89,8 +99,8 @@ public final class ProviderRegistry {
                 "No " + point.id() + " provider is named '" + name + "' (set by " + point.configKey() + "); "
                         + listing + ".",
                 available.isEmpty()
-                        ? "Install a plugin that provides a " + point.id() + " provider into the plugins directory, "
-                                + "or change " + point.configKey() + "."
+                        ? "Install a plugin with a provider for extension point '" + point.id()
+                                + "' into the plugins directory, or change " + point.configKey() + "."
                         : "Set " + point.configKey() + " to one of: " + String.join(", ", available.keySet())
                                 + ", or install the plugin that provides '" + name + "'.");
     }

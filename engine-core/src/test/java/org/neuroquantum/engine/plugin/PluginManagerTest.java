@@ -136,7 +136,8 @@ class PluginManagerTest {
         plugin("twin-1.0.0", "twin", "one", "1.0", "\"x\"", "");
         plugin("twin-2.0.0", "twin", "two", "1.0", "\"x\"", "");
         PluginManager manager = PluginManager.loadDirectory(plugins(), KERNEL);
-        assertEquals(2, manager.problems().size());
+        assertEquals(2, manager.records().stream().filter(r -> !r.loaded()).count());
+        assertEquals(1, manager.problems().size(), "the shared problem is listed once");
         for (PluginException e : manager.problems()) {
             assertEquals(ErrorCode.PLUGIN_DUPLICATE, e.errorCode());
             assertTrue(e.getMessage().contains(plugins().resolve("twin-1.0.0").toString()), e.getMessage());
@@ -151,7 +152,7 @@ class PluginManagerTest {
                 .build(plugins().resolve("hollow-1.0.0").resolve("hollow.jar"));
         PluginException e = only(PluginManager.loadDirectory(plugins(), KERNEL)).error();
         assertEquals(ErrorCode.PLUGIN_NO_PROVIDER, e.errorCode());
-        assertTrue(e.getMessage().contains(jar.getParent().toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("its jar " + jar), e.getMessage());
         assertTrue(e.getMessage().contains("META-INF/services/org.neuroquantum.spi.Plugin"), e.getMessage());
     }
 
@@ -237,12 +238,49 @@ class PluginManagerTest {
     }
 
     @Test
-    void aMissingPluginsDirectoryMeansNoPlugins() {
+    void aMissingPluginsDirectoryIsAProblem() throws Exception {
         PluginManager manager = PluginManager.loadDirectory(work.resolve("nowhere"), KERNEL);
-        assertTrue(manager.records().isEmpty());
+        assertEquals(1, manager.problems().size());
+        assertTrue(manager.problems().get(0).getMessage().contains(work.resolve("nowhere") + " does not exist"),
+                manager.problems().get(0).getMessage());
         PluginException e = assertThrows(PluginException.class,
                 () -> manager.providers().resolve(ExtensionPoint.EVICTION, "clock"));
         assertTrue(e.getMessage().contains("no loaded plugin provides any"), e.getMessage());
+        Path file = Files.writeString(work.resolve("plugins-file"), "not a directory");
+        assertTrue(PluginManager.loadDirectory(file, KERNEL).problems().get(0).getMessage()
+                .contains("is not a directory"));
+    }
+
+    @Test
+    void onTheClassPathABrokenServicesEntryIsNamedAndHealthyPluginsStillLoad() throws Exception {
+        Path good = plugin("cp-good", "good", "good-policy", "1.0", "\"x\"", "");
+        Path broken = new PluginJarBuilder(work).serviceProvider("com.example.Missing")
+                .build(work.resolve("broken.jar"));
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(
+                new java.net.URL[] {broken.toUri().toURL(), good.toUri().toURL()}, getClass().getClassLoader())) {
+            PluginManager manager = PluginManager.loadClassPath(loader, KERNEL);
+            assertEquals(1, manager.loaded().size(), () -> manager.problems().toString());
+            assertEquals("good", manager.loaded().get(0).descriptor().name());
+            assertEquals(1, manager.problems().size());
+            assertTrue(manager.problems().get(0).getMessage().contains(broken.toString()),
+                    manager.problems().get(0).getMessage());
+        }
+    }
+
+    @Test
+    void hiddenEntriesInThePluginsDirectoryAreIgnored() throws Exception {
+        Files.createDirectories(plugins().resolve(".trash"));
+        assertTrue(PluginManager.loadDirectory(plugins(), KERNEL).records().isEmpty());
+    }
+
+    @Test
+    void aProviderOfARefusedPluginIsExplainedByTheRefusal() throws Exception {
+        plugin("newer-1.0.0", "newer", "newer-policy", "1.1", "\"x\"", "");
+        PluginManager manager = PluginManager.loadDirectory(plugins(), KERNEL);
+        PluginException e = assertThrows(PluginException.class,
+                () -> manager.providers().resolve(ExtensionPoint.EVICTION, "newer-policy"));
+        assertTrue(e.getMessage().contains("which was refused") && e.getMessage().contains("SPI 1.1.0"), e.getMessage());
+        assertTrue(e.remedy().contains("Upgrade NeuroQuantumDB"), e.remedy());
     }
 
     @Test

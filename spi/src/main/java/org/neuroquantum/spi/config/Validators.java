@@ -72,6 +72,25 @@ public final class Validators {
         };
     }
 
+    /** A provider name that must not be empty: for extension points that always need a provider. */
+    public static Validator requiredProviderName() {
+        Validator name = providerName();
+        return new Validator() {
+            @Override
+            public void ensureValid(Object value) {
+                if (((String) value).isEmpty()) {
+                    throw new IllegalArgumentException("a provider must be named");
+                }
+                name.ensureValid(value);
+            }
+
+            @Override
+            public String describe() {
+                return "provider name, required";
+            }
+        };
+    }
+
     /**
      * A provider name, or (for lists) each item one: lower-case letters, digits and dashes, starting with a
      * letter. The empty string is accepted and means "no provider".
