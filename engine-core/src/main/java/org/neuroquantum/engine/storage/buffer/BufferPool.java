@@ -393,12 +393,29 @@ public final class BufferPool implements AutoCloseable {
      * exclusively are waited for. Does not sync the store.
      */
     public void flushAll() {
+        flush(Integer.MAX_VALUE, false);
+    }
+
+    /**
+     * Writes up to {@code limit} dirty pages that are not pinned, without waiting for any latch: the
+     * background flusher's step, which keeps clean victims at hand so evictions rarely wait for a write.
+     *
+     * @return how many pages were written
+     */
+    public int flushUnpinned(int limit) {
+        return flush(limit, true);
+    }
+
+    private int flush(int limit, boolean unpinnedOnly) {
         long start = System.nanoTime();
         List<Frame> dirty = new ArrayList<>();
         lock.lock();
         try {
             for (Frame f : frames) {
-                if (f.dirty && f.valid) {
+                if (dirty.size() >= limit) {
+                    break;
+                }
+                if (f.dirty && f.valid && (!unpinnedOnly || f.pinCount == 0)) {
                     pinFrame(f);
                     dirty.add(f);
                 }
@@ -406,6 +423,7 @@ public final class BufferPool implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        int written = 0;
         for (Frame f : dirty) {
             f.latch.readLock().lock();
             try {
@@ -423,6 +441,7 @@ public final class BufferPool implements AutoCloseable {
                 if (write) {
                     try {
                         writePage(f, f.pageId);
+                        written++;
                     } catch (RuntimeException e) {
                         markDirty(f, f.pageLsn());
                         throw e;
@@ -434,6 +453,7 @@ public final class BufferPool implements AutoCloseable {
             }
         }
         flushTimer.update(System.nanoTime() - start);
+        return written;
     }
 
     /** How many resident pages are dirty. */

@@ -222,6 +222,28 @@ class BufferPoolTest {
     }
 
     @Test
+    void theBackgroundFlusherCleansUnpinnedPagesDownToItsThreshold() throws Exception {
+        BufferPool pool = pool(16);
+        PageRef pinned = pool.allocate();
+        writeValue(pinned, 1, 1);
+        for (int i = 0; i < 15; i++) {
+            try (PageRef ref = pool.allocate()) {
+                writeValue(ref, i, 2);
+            }
+        }
+        assertEquals(16, pool.dirtyPages());
+        try (BackgroundFlusher flusher = new BackgroundFlusher(pool, 5, 0.25)) {
+            for (int wait = 0; wait < 2000 && pool.dirtyPages() > 4; wait++) {
+                Thread.sleep(5);
+            }
+        }
+        assertTrue(pool.dirtyPages() <= 4, "dirty pages left: " + pool.dirtyPages());
+        assertTrue(pool.dirtyPages() >= 1, "the pinned page is not written behind its holder's back");
+        pinned.close();
+        assertTrue(durable.get() >= 2, "the write-ahead rule held for background writes");
+    }
+
+    @Test
     void sharedLatchesCannotChangeAPage() {
         BufferPool pool = pool(2);
         try (PageRef ref = pool.allocate()) {
