@@ -6,8 +6,11 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Properties;
 import org.neuroquantum.engine.storage.page.FilePageStoreFactory;
+import org.neuroquantum.engine.storage.wal.FileWriteAheadLogFactory;
 import org.neuroquantum.spi.Plugin;
+import org.neuroquantum.spi.config.ConfigDef;
 import org.neuroquantum.spi.storage.PageStoreFactory;
+import org.neuroquantum.spi.wal.WriteAheadLogFactory;
 
 /**
  * The providers built into the kernel, offered through the same {@link Plugin} contract as any plugin so that
@@ -21,6 +24,7 @@ public final class BuiltinProviders implements Plugin {
     public static final String LOCATION = "built-in";
 
     private final List<PageStoreFactory> pageStores = List.of(new FilePageStoreFactory());
+    private final List<WriteAheadLogFactory> logs = List.of(new FileWriteAheadLogFactory());
 
     /** Instantiated by the kernel. */
     public BuiltinProviders() {
@@ -29,6 +33,16 @@ public final class BuiltinProviders implements Plugin {
     @Override
     public List<PageStoreFactory> pageStoreFactories() {
         return pageStores;
+    }
+
+    @Override
+    public List<WriteAheadLogFactory> writeAheadLogFactories() {
+        return logs;
+    }
+
+    @Override
+    public ConfigDef configDef() {
+        return FileWriteAheadLogFactory.configDef();
     }
 
     /** The engine-core version, from the build. */

@@ -11,6 +11,8 @@ public final class KernelConfig {
     public static final String PLUGINS_DIR = "plugins.dir";
     /** The page store's provider name, for new databases. */
     public static final String PAGE_STORE = ExtensionPoint.PAGE_STORAGE.configKey();
+    /** The write-ahead log's provider name, for new databases. */
+    public static final String WAL = ExtensionPoint.WAL.configKey();
     /** The eviction policy's provider name. */
     public static final String EVICTION_POLICY = ExtensionPoint.EVICTION.configKey();
     /** The query optimizer's provider name; empty for none. */
@@ -31,6 +33,8 @@ public final class KernelConfig {
                                 + "all it takes to add or remove a plugin; restart to apply.")
                 .define(PAGE_STORE, ConfigType.STRING, "file", Validators.requiredProviderName(),
                         "Page store for new databases, by provider name (built in: file).")
+                .define(WAL, ConfigType.STRING, "file", Validators.requiredProviderName(),
+                        "Write-ahead log for new databases, by provider name (built in: file).")
                 .define(EVICTION_POLICY, ConfigType.STRING, "clock", Validators.requiredProviderName(),
                         "Eviction policy of the buffer pool, by provider name (see `neuroquantum plugins "
                                 + "list`). Policies keep no state on disk, so this may change between restarts.")
