@@ -3,6 +3,7 @@ package org.neuroquantum.engine.config;
 import org.neuroquantum.spi.ExtensionPoint;
 import org.neuroquantum.spi.config.ConfigDef;
 import org.neuroquantum.spi.config.ConfigType;
+import org.neuroquantum.spi.config.Validator;
 import org.neuroquantum.spi.config.Validators;
 
 /** The configuration keys the kernel itself declares. Plugins declare theirs through {@code Plugin.configDef()}. */
@@ -13,6 +14,10 @@ public final class KernelConfig {
     public static final String PAGE_STORE = ExtensionPoint.PAGE_STORAGE.configKey();
     /** The write-ahead log's provider name, for new databases. */
     public static final String WAL = ExtensionPoint.WAL.configKey();
+    /** Page size of new databases. */
+    public static final String PAGE_SIZE = "page.size";
+    /** Memory of the buffer pool. */
+    public static final String BUFFER_POOL_SIZE = "buffer.pool.size";
     /** The eviction policy's provider name. */
     public static final String EVICTION_POLICY = ExtensionPoint.EVICTION.configKey();
     /** The query optimizer's provider name; empty for none. */
@@ -35,6 +40,25 @@ public final class KernelConfig {
                         "Page store for new databases, by provider name (built in: file).")
                 .define(WAL, ConfigType.STRING, "file", Validators.requiredProviderName(),
                         "Write-ahead log for new databases, by provider name (built in: file).")
+                .define(PAGE_SIZE, ConfigType.SIZE, "4KB", new Validator() {
+                            @Override
+                            public void ensureValid(Object value) {
+                                long size = (Long) value;
+                                if (size < 4096 || size > 65536 || Long.bitCount(size) != 1) {
+                                    throw new IllegalArgumentException("must be " + describe());
+                                }
+                            }
+
+                            @Override
+                            public String describe() {
+                                return "4KB, 8KB, 16KB, 32KB or 64KB";
+                            }
+                        },
+                        "Page size of new databases. An existing database keeps the page size it was created with.")
+                .define(BUFFER_POOL_SIZE, ConfigType.SIZE, "64MB", Validators.atLeast(64 * 1024),
+                        "Off-heap memory of the buffer pool that caches pages; divided by the page size it gives "
+                                + "the number of frames (at least 8). Outside the Java heap: the JVM's "
+                                + "-XX:MaxDirectMemorySize (default: the heap size) must allow it.")
                 .define(EVICTION_POLICY, ConfigType.STRING, "clock", Validators.requiredProviderName(),
                         "Eviction policy of the buffer pool, by provider name (see `neuroquantum plugins "
                                 + "list`). Policies keep no state on disk, so this may change between restarts.")

@@ -259,8 +259,8 @@ class PluginManagerTest {
         try (java.net.URLClassLoader loader = new java.net.URLClassLoader(
                 new java.net.URL[] {broken.toUri().toURL(), good.toUri().toURL()}, getClass().getClassLoader())) {
             PluginManager manager = PluginManager.loadClassPath(loader, KERNEL);
-            assertEquals(1, manager.loaded().size(), () -> manager.problems().toString());
-            assertEquals("good", manager.loaded().get(0).descriptor().name());
+            assertTrue(manager.loaded().stream().anyMatch(r -> r.descriptor().name().equals("good")),
+                    () -> manager.problems().toString());
             assertEquals(1, manager.problems().size());
             assertTrue(manager.problems().get(0).getMessage().contains(broken.toString()),
                     manager.problems().get(0).getMessage());
