@@ -1,0 +1,6 @@
+/**
+ * JMH benchmarks of NeuroQuantumDB, run side by side with peer engines where an issue names them. Build with
+ * {@code mvn -B -DskipTests package -pl benchmarks -am}, run with
+ * {@code java -jar benchmarks/target/benchmarks.jar [regex]}; results go to {@code docs/benchmarks.md}.
+ */
+package org.neuroquantum.bench;
