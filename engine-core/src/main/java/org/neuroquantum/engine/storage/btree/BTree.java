@@ -59,6 +59,10 @@ import org.neuroquantum.spi.metrics.Metrics;
  *   seen; keys come strictly in order.</li>
  * </ol>
  * {@link #verify} expects a quiescent tree (no concurrent writers).
+ *
+ * <p>Metrics (counters, under the context's scope): {@code splits}, {@code merges}, {@code redistributions},
+ * {@code pessimistic-restarts} (writes that needed the exclusive path), {@code cursor-retries} and
+ * {@code cursor-left-steps-failed} (descending cursors that re-descended after a concurrent change).
  */
 public final class BTree implements Index {
     private final String name;

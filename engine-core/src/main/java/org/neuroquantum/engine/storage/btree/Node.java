@@ -84,10 +84,6 @@ final class Node implements AutoCloseable {
         }
     }
 
-    boolean isClosed() {
-        return closed;
-    }
-
     // ---------------------------------------------------------------- header
 
     int type() {
