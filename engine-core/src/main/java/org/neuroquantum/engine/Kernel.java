@@ -129,6 +129,7 @@ public final class Kernel {
             checkSelected(plugins, ExtensionPoint.PAGE_STORAGE,
                     List.of(config.getString(KernelConfig.PAGE_STORE)), problems);
             checkSelected(plugins, ExtensionPoint.WAL, List.of(config.getString(KernelConfig.WAL)), problems);
+            checkSelected(plugins, ExtensionPoint.INDEX, List.of(config.getString(KernelConfig.INDEX)), problems);
             checkSelected(plugins, ExtensionPoint.EVICTION, List.of(config.getString(KernelConfig.EVICTION_POLICY)),
                     problems);
             checkSelected(plugins, ExtensionPoint.OPTIMIZER, List.of(config.getString(KernelConfig.OPTIMIZER)),

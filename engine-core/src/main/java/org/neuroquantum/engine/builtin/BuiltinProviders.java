@@ -5,10 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Properties;
+import org.neuroquantum.engine.storage.btree.BTreeIndexFactory;
 import org.neuroquantum.engine.storage.page.FilePageStoreFactory;
 import org.neuroquantum.engine.storage.wal.FileWriteAheadLogFactory;
 import org.neuroquantum.spi.Plugin;
 import org.neuroquantum.spi.config.ConfigDef;
+import org.neuroquantum.spi.index.IndexFactory;
 import org.neuroquantum.spi.storage.PageStoreFactory;
 import org.neuroquantum.spi.wal.WriteAheadLogFactory;
 
@@ -25,6 +27,7 @@ public final class BuiltinProviders implements Plugin {
 
     private final List<PageStoreFactory> pageStores = List.of(new FilePageStoreFactory());
     private final List<WriteAheadLogFactory> logs = List.of(new FileWriteAheadLogFactory());
+    private final List<IndexFactory> indexes = List.of(new BTreeIndexFactory());
 
     /** Instantiated by the kernel. */
     public BuiltinProviders() {
@@ -38,6 +41,11 @@ public final class BuiltinProviders implements Plugin {
     @Override
     public List<WriteAheadLogFactory> writeAheadLogFactories() {
         return logs;
+    }
+
+    @Override
+    public List<IndexFactory> indexFactories() {
+        return indexes;
     }
 
     @Override

@@ -14,6 +14,8 @@ public final class KernelConfig {
     public static final String PAGE_STORE = ExtensionPoint.PAGE_STORAGE.configKey();
     /** The write-ahead log's provider name, for new databases. */
     public static final String WAL = ExtensionPoint.WAL.configKey();
+    /** The index provider's name, for new databases. */
+    public static final String INDEX = ExtensionPoint.INDEX.configKey();
     /** Page size of new databases. */
     public static final String PAGE_SIZE = "page.size";
     /** Memory of the buffer pool. */
@@ -40,6 +42,8 @@ public final class KernelConfig {
                         "Page store for new databases, by provider name (built in: file).")
                 .define(WAL, ConfigType.STRING, "file", Validators.requiredProviderName(),
                         "Write-ahead log for new databases, by provider name (built in: file).")
+                .define(INDEX, ConfigType.STRING, "btree", Validators.requiredProviderName(),
+                        "Index structure for tables and indexes of new databases, by provider name (built in: btree).")
                 .define(PAGE_SIZE, ConfigType.SIZE, "4KB", new Validator() {
                             @Override
                             public void ensureValid(Object value) {
