@@ -142,7 +142,10 @@ final class PluginsCommand implements Callable<Integer> {
             }
             String optimizer = inspection.config().getString(KernelConfig.OPTIMIZER);
             List<String> transports = inspection.config().getList(KernelConfig.TRANSPORTS);
-            out.println("Providers: eviction.policy=" + inspection.config().getString(KernelConfig.EVICTION_POLICY)
+            out.println("Providers: page.store=" + inspection.config().getString(KernelConfig.PAGE_STORE)
+                    + ", wal=" + inspection.config().getString(KernelConfig.WAL)
+                    + ", index=" + inspection.config().getString(KernelConfig.INDEX)
+                    + ", eviction.policy=" + inspection.config().getString(KernelConfig.EVICTION_POLICY)
                     + ", optimizer=" + (optimizer.isEmpty() ? "(none: written join order)" : optimizer)
                     + ", transports=" + (transports.isEmpty() ? "(none)" : String.join(",", transports)));
             out.println("verify: OK");
