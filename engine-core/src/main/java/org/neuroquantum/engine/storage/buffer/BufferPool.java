@@ -54,6 +54,7 @@ public final class BufferPool implements AutoCloseable {
     private final Frame[] frames;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition writeBackDone = lock.newCondition();
+    private final Condition unpinned = lock.newCondition();
     private final Map<Long, Frame> table = new HashMap<>();
     private final ArrayDeque<Frame> freeFrames = new ArrayDeque<>();
     private final Set<Long> writingBack = new HashSet<>();
@@ -370,6 +371,7 @@ public final class BufferPool implements AutoCloseable {
         try {
             frame.pinCount--;
             if (frame.pinCount == 0) {
+                unpinned.signalAll();
                 if (frame.valid && table.get(frame.pageId) == frame) {
                     policy.onUnpin(frame.pageId);
                 } else if (!frame.valid) {
@@ -454,6 +456,43 @@ public final class BufferPool implements AutoCloseable {
         }
         flushTimer.update(System.nanoTime() - start);
         return written;
+    }
+
+    /**
+     * Drops a page from the pool without writing it: for a page its owner has just freed in the store, whose
+     * cached copy must never be written back over the store's free-list entry. Waits until pins held by other
+     * threads (which may still be leaving the page) and any write-back of the page are gone. The caller must
+     * not hold a pin on it.
+     */
+    public void discard(long pageId) {
+        lock.lock();
+        try {
+            while (true) {
+                while (writingBack.contains(pageId)) {
+                    writeBackDone.awaitUninterruptibly();
+                }
+                Frame frame = table.get(pageId);
+                if (frame == null) {
+                    return;
+                }
+                if (frame.pinCount > 0 || !frame.valid) {
+                    unpinned.awaitUninterruptibly();
+                    continue;
+                }
+                table.remove(pageId);
+                policy.onRemove(pageId);
+                if (frame.dirty) {
+                    frame.dirty = false;
+                    dirtyCount--;
+                }
+                frame.pageId = -1;
+                frame.valid = false;
+                freeFrames.add(frame);
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** How many resident pages are dirty. */

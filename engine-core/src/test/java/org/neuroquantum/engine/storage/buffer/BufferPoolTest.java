@@ -244,6 +244,42 @@ class BufferPoolTest {
     }
 
     @Test
+    void aDiscardedPageIsNeverWrittenBackAndItsFrameIsReused() throws Exception {
+        BufferPool pool = pool(2);
+        long id;
+        try (PageRef ref = pool.allocate()) {
+            writeValue(ref, 77, 1);
+            id = ref.pageId();
+        }
+        assertEquals(1, pool.dirtyPages());
+        java.util.List<Long> written = new java.util.ArrayList<>();
+        store.beforeWrite = written::add;
+        PageRef holder = pool.pin(id, Latch.SHARED);
+        Thread discarder = new Thread(() -> pool.discard(id));
+        discarder.start();
+        // discard waits for the pin; once the holder lets go it drops the page without writing it
+        for (int spin = 0; spin < 10_000_000 && discarder.getState() != Thread.State.WAITING; spin++) {
+            Thread.onSpinWait();
+        }
+        assertEquals(Thread.State.WAITING, discarder.getState(), "discard waits while the page is pinned");
+        assertEquals(1, pool.residentPages());
+        holder.close();
+        discarder.join(10_000);
+        assertTrue(!discarder.isAlive(), "discard returned once the pin was dropped");
+        assertEquals(0, pool.dirtyPages());
+        assertEquals(0, pool.residentPages());
+        pool.flushAll();
+        for (int i = 0; i < 4; i++) {
+            try (PageRef ref = pool.allocate()) {
+                writeValue(ref, i, 2);
+            }
+        }
+        pool.flushAll();
+        assertTrue(!written.contains(id), "the discarded copy was never written: " + written);
+        assertEquals(policy.residentCount(), pool.residentPages());
+    }
+
+    @Test
     void sharedLatchesCannotChangeAPage() {
         BufferPool pool = pool(2);
         try (PageRef ref = pool.allocate()) {
