@@ -42,6 +42,8 @@ public final class FilePageStore implements PageStore {
     private final int pageSize;
     private final boolean syncEveryWrite;
     private final Set<Long> freePages = new HashSet<>();
+    /** Pages taken off the free list since the header was last written: the durable header may still list them. */
+    private final Set<Long> reusedSinceSync = new HashSet<>();
     private long pageCount;
     private long freeHead;
     private long headerSequence;
@@ -172,7 +174,79 @@ public final class FilePageStore implements PageStore {
         read(id, page, true);
         freeHead = page.getLong(8);
         freePages.remove(id);
+        reusedSinceSync.add(id);
         return id;
+    }
+
+    /** Whether {@code pageId} is on the free list. */
+    public synchronized boolean isFree(long pageId) {
+        return freePages.contains(pageId);
+    }
+
+    /**
+     * Makes {@code pageId} an allocated page, for redo of a logged allocation: grows the page count past it (ids
+     * skipped on the way count as allocated, unused) or takes it off the free list (relinking the list on disk).
+     *
+     * @return {@code true} when the page was not allocated before or was never written (beyond the end of the
+     *     file, or all zeros), so its bytes on disk (if any) are not a live page's; {@code false} when it is an
+     *     allocated, written page
+     */
+    public synchronized boolean ensureAllocated(long pageId) {
+        checkOpen();
+        if (pageId < 0) {
+            throw new IllegalArgumentException("page id must not be negative: " + pageId);
+        }
+        if (pageId >= pageCount) {
+            pageCount = pageId + 1;
+            headerDirty = true;
+            return true;
+        }
+        if (freePages.contains(pageId)) {
+            ByteBuffer page = ByteBuffer.allocate(pageSize).order(ByteOrder.LITTLE_ENDIAN);
+            read(pageId, page, true);
+            long next = page.getLong(8);
+            if (freeHead == pageId) {
+                freeHead = next;
+            } else {
+                ByteBuffer prev = ByteBuffer.allocate(pageSize).order(ByteOrder.LITTLE_ENDIAN);
+                for (long id = freeHead; ; ) {
+                    prev.clear();
+                    read(id, prev, true);
+                    long following = prev.getLong(8);
+                    if (following == pageId) {
+                        prev.clear();
+                        prev.putLong(8, next);
+                        writePage(id, prev);
+                        break;
+                    }
+                    id = following;
+                }
+            }
+            freePages.remove(pageId);
+            headerDirty = true;
+            // The chain on disk changed: make the header agree with it before anything else is written.
+            sync();
+            return true;
+        }
+        return isUnwritten(pageId);
+    }
+
+    /** Whether the page lies beyond the end of the file or in a hole (all zeros: allocated, never written). */
+    private boolean isUnwritten(long pageId) {
+        ByteBuffer page = ByteBuffer.allocate(pageSize);
+        try {
+            if (file.read(page, offsetOf(pageId)) < pageSize) {
+                return true;
+            }
+        } catch (IOException e) {
+            throw ioError("read page " + pageId + " of", fileName, e);
+        }
+        for (int i = 0; i < pageSize; i += 8) {
+            if (page.getLong(i) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -241,6 +315,15 @@ public final class FilePageStore implements PageStore {
         if (source.remaining() != pageSize) {
             throw new IllegalArgumentException("buffer must have exactly " + pageSize + " bytes remaining");
         }
+        boolean listedFree;
+        synchronized (this) {
+            listedFree = reusedSinceSync.contains(pageId);
+        }
+        if (listedFree) {
+            // The durable header may still list this reused page as free: overwriting its free-list entry before
+            // the header no longer does would leave a free list that cannot be read after a crash.
+            sync();
+        }
         writePage(pageId, source);
     }
 
@@ -269,6 +352,7 @@ public final class FilePageStore implements PageStore {
                 file.write(headerBytes(), headerSequence % 2 == 0 ? 0 : HEADER_COPY_OFFSET);
                 file.sync();
                 headerDirty = false;
+                reusedSinceSync.clear();
             }
         } catch (IOException e) {
             throw ioError("sync", fileName, e);

@@ -1,0 +1,225 @@
+package org.neuroquantum.engine.storage.log;
+
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.neuroquantum.spi.error.ErrorCode;
+import org.neuroquantum.spi.error.StorageException;
+
+/**
+ * The WAL payload of one mini-transaction (kernel log format version 1), little-endian, as documented in
+ * {@code docs/file-format-log.md}:
+ *
+ * <pre>
+ * 0   u8   record type, 1 = mini-transaction
+ * 1   i64  transaction id
+ * 9   i64  previous LSN of the transaction (0 = none)
+ * 17  i32  undo length n (&gt;= 0), then n bytes of logical undo
+ * ..  i32  change count c (&gt;= 0), then c changes:
+ *          u8 kind (1 = UPDATE, 2 = ALLOCATE, 3 = FREE), i64 page id,
+ *          UPDATE only: i32 offset within the usable area, i32 length m, m bytes
+ * </pre>
+ *
+ * The payload ends exactly after the last change. Immutable.
+ */
+public record MiniTransactionRecord(long transactionId, long previousLsn, byte[] undo, List<PageChange> changes) {
+    /** The record type byte of a mini-transaction record. */
+    public static final byte TYPE = 1;
+
+    /** Kinds of page change, with their byte codes. */
+    public enum Kind {
+        UPDATE(1), ALLOCATE(2), FREE(3);
+
+        final byte code;
+
+        Kind(int code) {
+            this.code = (byte) code;
+        }
+
+        static Kind of(byte code) {
+            for (Kind k : values()) {
+                if (k.code == code) {
+                    return k;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** One page change. {@code offset} and {@code bytes} are meaningful for {@link Kind#UPDATE} only. */
+    public record PageChange(Kind kind, long pageId, int offset, byte[] bytes) {
+        public PageChange {
+            Objects.requireNonNull(kind, "kind");
+            if (pageId < 0) {
+                throw new IllegalArgumentException("page id must not be negative: " + pageId);
+            }
+            if (kind == Kind.UPDATE) {
+                Objects.requireNonNull(bytes, "bytes");
+                if (offset < 0) {
+                    throw new IllegalArgumentException("offset must not be negative: " + offset);
+                }
+            } else {
+                offset = 0;
+                bytes = null;
+            }
+        }
+
+        /** An update of {@code bytes.length} bytes at {@code offset} of the page's usable area. */
+        public static PageChange update(long pageId, int offset, byte[] bytes) {
+            return new PageChange(Kind.UPDATE, pageId, offset, bytes);
+        }
+
+        /** The page was allocated (its content starts zeroed). */
+        public static PageChange allocate(long pageId) {
+            return new PageChange(Kind.ALLOCATE, pageId, 0, null);
+        }
+
+        /** The page was freed. */
+        public static PageChange free(long pageId) {
+            return new PageChange(Kind.FREE, pageId, 0, null);
+        }
+
+        int encodedSize() {
+            return 1 + 8 + (kind == Kind.UPDATE ? 8 + bytes.length : 0);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PageChange c && c.kind == kind && c.pageId == pageId && c.offset == offset
+                    && Arrays.equals(c.bytes, bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(kind, pageId, offset) * 31 + Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public String toString() {
+            return kind + "(page " + pageId + (kind == Kind.UPDATE ? ", offset " + offset + ", " + bytes.length
+                    + " bytes" : "") + ")";
+        }
+    }
+
+    public MiniTransactionRecord {
+        undo = undo == null ? new byte[0] : undo;
+        changes = List.copyOf(changes);
+    }
+
+    /** Bytes of the fixed header: type, transaction id, previous LSN, undo length. */
+    static final int HEADER_BYTES = 1 + 8 + 8 + 4;
+
+    /** The encoded size in bytes. */
+    public int encodedSize() {
+        long size = HEADER_BYTES + (long) undo.length + 4;
+        for (PageChange c : changes) {
+            size += c.encodedSize();
+        }
+        if (size > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a mini-transaction record of " + size + " bytes is too large");
+        }
+        return (int) size;
+    }
+
+    /** Encodes the record into a new little-endian buffer (position 0, limit its size). */
+    public ByteBuffer encode() {
+        ByteBuffer b = ByteBuffer.allocate(encodedSize()).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(TYPE).putLong(transactionId).putLong(previousLsn).putInt(undo.length).put(undo).putInt(changes.size());
+        for (PageChange c : changes) {
+            b.put(c.kind.code).putLong(c.pageId);
+            if (c.kind == Kind.UPDATE) {
+                b.putInt(c.offset).putInt(c.bytes.length).put(c.bytes);
+            }
+        }
+        return b.flip();
+    }
+
+    /** The record type of a kernel log payload (its first byte), or -1 for an empty payload. */
+    public static int typeOf(ByteBuffer payload) {
+        return payload.remaining() == 0 ? -1 : payload.get(payload.position());
+    }
+
+    /**
+     * Decodes {@code payload}'s remaining bytes (its position is not changed).
+     *
+     * @param lsn the record's LSN, for error messages
+     * @throws StorageException {@code STORAGE_CORRUPT} when the payload is not a well-formed mini-transaction
+     */
+    public static MiniTransactionRecord decode(ByteBuffer payload, long lsn) {
+        ByteBuffer b = payload.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        try {
+            byte type = b.get();
+            if (type != TYPE) {
+                throw corrupt(lsn, "record type " + type + " is not a mini-transaction (" + TYPE + ")");
+            }
+            long tx = b.getLong();
+            long prev = b.getLong();
+            int undoLength = b.getInt();
+            if (undoLength < 0 || undoLength > b.remaining()) {
+                throw corrupt(lsn, "undo length " + undoLength + " is out of range");
+            }
+            byte[] undo = new byte[undoLength];
+            b.get(undo);
+            int count = b.getInt();
+            // Each change takes at least 9 bytes: a count beyond that is damage, not a reason to allocate.
+            if (count < 0 || count > b.remaining() / 9) {
+                throw corrupt(lsn, "change count " + count + " is out of range");
+            }
+            List<PageChange> changes = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                Kind kind = Kind.of(b.get());
+                if (kind == null) {
+                    throw corrupt(lsn, "change " + i + " has an unknown kind");
+                }
+                long pageId = b.getLong();
+                if (pageId < 0) {
+                    throw corrupt(lsn, "change " + i + " names page " + pageId);
+                }
+                if (kind == Kind.UPDATE) {
+                    int offset = b.getInt();
+                    int length = b.getInt();
+                    if (offset < 0 || length < 0 || length > b.remaining()) {
+                        throw corrupt(lsn, "change " + i + " has offset " + offset + " and length " + length);
+                    }
+                    byte[] bytes = new byte[length];
+                    b.get(bytes);
+                    changes.add(PageChange.update(pageId, offset, bytes));
+                } else {
+                    changes.add(new PageChange(kind, pageId, 0, null));
+                }
+            }
+            if (b.hasRemaining()) {
+                throw corrupt(lsn, b.remaining() + " bytes follow the last change");
+            }
+            return new MiniTransactionRecord(tx, prev, undo, changes);
+        } catch (BufferUnderflowException e) {
+            throw corrupt(lsn, "the payload ends early");
+        }
+    }
+
+    private static StorageException corrupt(long lsn, String what) {
+        return new StorageException(ErrorCode.STORAGE_CORRUPT, "The log record at LSN " + lsn
+                + " is not a valid mini-transaction record: " + what + ".", "Restore the database from a backup.");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MiniTransactionRecord r && r.transactionId == transactionId
+                && r.previousLsn == previousLsn && Arrays.equals(r.undo, undo) && r.changes.equals(changes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(transactionId, previousLsn, changes) * 31 + Arrays.hashCode(undo);
+    }
+
+    @Override
+    public String toString() {
+        return "MiniTransactionRecord[tx " + transactionId + ", prev " + previousLsn + ", undo " + undo.length
+                + " bytes, " + changes + "]";
+    }
+}
