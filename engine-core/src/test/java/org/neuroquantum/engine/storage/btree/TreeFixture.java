@@ -1,5 +1,6 @@
 package org.neuroquantum.engine.storage.btree;
 
+import org.neuroquantum.engine.testing.LruTestPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

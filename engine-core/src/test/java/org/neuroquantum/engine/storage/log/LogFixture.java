@@ -1,14 +1,15 @@
 package org.neuroquantum.engine.storage.log;
 
+import org.neuroquantum.engine.testing.LruTestPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+
+
+
 import java.util.Map;
-import java.util.Set;
+
 import org.neuroquantum.engine.storage.buffer.BufferPool;
 import org.neuroquantum.engine.storage.page.ChannelPageFile;
 import org.neuroquantum.engine.storage.page.FilePageStore;
@@ -16,7 +17,6 @@ import org.neuroquantum.engine.storage.wal.FileWriteAheadLogFactory;
 import org.neuroquantum.spi.config.Config;
 import org.neuroquantum.spi.config.ConfigDef;
 import org.neuroquantum.spi.config.ConfigKey;
-import org.neuroquantum.spi.eviction.EvictionPolicy;
 import org.neuroquantum.spi.index.IndexContext;
 import org.neuroquantum.spi.index.PageAccess;
 import org.neuroquantum.spi.metrics.Metrics;
@@ -50,7 +50,7 @@ final class LogFixture {
         }
         wal = new FileWriteAheadLogFactory().open(walContext(dir.resolve("wal")));
         PageStore poolStore = wrapper == null ? store : wrapper.wrap(store, wal);
-        pool = new BufferPool(poolStore, new Lru(), frames, LoggedPageAccess.barrier(wal), Metrics.detached());
+        pool = new BufferPool(poolStore, new LruTestPolicy(), frames, LoggedPageAccess.barrier(wal), Metrics.detached());
         pages = new LoggedPageAccess(pool, poolStore, wal);
         return this;
     }
@@ -151,55 +151,5 @@ final class LogFixture {
                 return metrics;
             }
         };
-    }
-
-    /** Least-recently-used eviction among unpinned pages. */
-    static final class Lru implements EvictionPolicy {
-        private final LinkedHashMap<Long, Boolean> unpinned = new LinkedHashMap<>(64, 0.75f, true);
-        private final Set<Long> pinned = new HashSet<>();
-
-        @Override
-        public void onInsert(long pageId) {
-            unpinned.put(pageId, Boolean.TRUE);
-        }
-
-        @Override
-        public void onAccess(long pageId) {
-            unpinned.get(pageId);
-        }
-
-        @Override
-        public void onPin(long pageId) {
-            unpinned.remove(pageId);
-            pinned.add(pageId);
-        }
-
-        @Override
-        public void onUnpin(long pageId) {
-            pinned.remove(pageId);
-            unpinned.put(pageId, Boolean.TRUE);
-        }
-
-        @Override
-        public void onRemove(long pageId) {
-            unpinned.remove(pageId);
-            pinned.remove(pageId);
-        }
-
-        @Override
-        public long evict() {
-            Iterator<Long> it = unpinned.keySet().iterator();
-            if (!it.hasNext()) {
-                return NO_VICTIM;
-            }
-            long victim = it.next();
-            it.remove();
-            return victim;
-        }
-
-        @Override
-        public int residentCount() {
-            return unpinned.size() + pinned.size();
-        }
     }
 }

@@ -1,4 +1,4 @@
-package org.neuroquantum.engine.storage.btree;
+package org.neuroquantum.engine.testing;
 
 import java.util.HashSet;
 import java.util.Iterator;
@@ -7,10 +7,10 @@ import java.util.Set;
 import org.neuroquantum.spi.eviction.EvictionPolicy;
 
 /**
- * Least-recently-used eviction over a {@link LinkedHashMap} in access order, for the B+ tree tests. Pinned pages
+ * Least-recently-used eviction over a {@link LinkedHashMap} in access order, for storage tests. Pinned pages
  * are kept apart and never chosen; every event is checked against the {@link EvictionPolicy} contract.
  */
-final class LruTestPolicy implements EvictionPolicy {
+public final class LruTestPolicy implements EvictionPolicy {
     /** Unpinned resident pages, least recently used first. */
     private final LinkedHashMap<Long, Boolean> unpinned = new LinkedHashMap<>(64, 0.75f, true);
     private final Set<Long> pinned = new HashSet<>();
