@@ -360,11 +360,16 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** One index object per root page: an index keeps state about its tree, so two would disagree. */
+    private Index openIndex(String name, long rootPageId) {
+        return indexesByRoot.computeIfAbsent(rootPageId, root -> indexFactory.open(indexContext(name), root));
+    }
+
     private Table register(TableDefinition def) {
-        Index primary = indexFactory.open(indexContext(def.name()), def.rootPageId());
+        Index primary = openIndex(def.name(), def.rootPageId());
         List<Index> secondary = new ArrayList<>();
         for (IndexDefinition i : def.indexes()) {
-            secondary.add(indexFactory.open(indexContext(i.name()), i.rootPageId()));
+            secondary.add(openIndex(i.name(), i.rootPageId()));
         }
         long nextRowId = 0;
         if (def.schema().hasHiddenRowId()) {
@@ -481,7 +486,7 @@ public final class Database implements AutoCloseable {
                 }
                 transactions.put(t, catalog, catalogKey(table.name()), def.encode());
                 t.commit();
-                register(def);
+                table.addIndex(def, index);
             }
         }
     }

@@ -35,9 +35,12 @@ import org.neuroquantum.spi.index.KeyRange;
  * <p>Thread-safe; each transaction is used by one thread at a time.
  */
 public final class Table {
-    private final TableDefinition definition;
+    /** Replaced together by DDL ({@link #addIndex}); a writer reads both through one volatile read of {@code state}. */
+    private record State(TableDefinition definition, List<Index> indexes) {
+    }
+
+    private volatile State state;
     private final Index primary;
-    private final List<Index> indexes;
     private final TransactionManager transactions;
     private final List<Column> keyColumns;
     private final AtomicLong nextRowId;
@@ -45,9 +48,8 @@ public final class Table {
 
     Table(TableDefinition definition, Index primary, List<Index> indexes, TransactionManager transactions,
             long nextRowId) {
-        this.definition = definition;
+        this.state = new State(definition, List.copyOf(indexes));
         this.primary = primary;
-        this.indexes = List.copyOf(indexes);
         this.transactions = transactions;
         TableSchema schema = definition.schema();
         List<Column> kc = new ArrayList<>();
@@ -59,19 +61,26 @@ public final class Table {
         this.relation = LockKey.relation(definition.rootPageId());
     }
 
+    /** Makes a newly built secondary index part of the table (after its creating transaction committed). */
+    void addIndex(TableDefinition widened, Index index) {
+        List<Index> all = new ArrayList<>(state.indexes());
+        all.add(index);
+        state = new State(widened, List.copyOf(all));
+    }
+
     /** The table's name. */
     public String name() {
-        return definition.name();
+        return state.definition().name();
     }
 
     /** Columns and primary key. */
     public TableSchema schema() {
-        return definition.schema();
+        return state.definition().schema();
     }
 
     /** The catalog entry. */
     public TableDefinition definition() {
-        return definition;
+        return state.definition();
     }
 
     Index primaryIndex() {
@@ -79,7 +88,7 @@ public final class Table {
     }
 
     List<Index> secondaryIndexes() {
-        return indexes;
+        return state.indexes();
     }
 
     static IndexTransaction reader(Transaction t) {
@@ -158,8 +167,8 @@ public final class Table {
         byte[][] entries = indexEntries(row, key);
         checkUnique(t, row, entries, null);
         transactions.put(t, primary, key, RowCodec.encode(schema(), row));
-        for (int i = 0; i < indexes.size(); i++) {
-            transactions.put(t, indexes.get(i), entries[i], key);
+        for (int i = 0; i < secondaryIndexes().size(); i++) {
+            transactions.put(t, secondaryIndexes().get(i), entries[i], key);
         }
         return key;
     }
@@ -174,8 +183,8 @@ public final class Table {
             byte[][] entries = indexEntries(row, key);
             checkUnique(t, row, entries, null);
             transactions.put(t, primary, key, RowCodec.encode(schema(), row));
-            for (int i = 0; i < indexes.size(); i++) {
-                transactions.put(t, indexes.get(i), entries[i], key);
+            for (int i = 0; i < secondaryIndexes().size(); i++) {
+                transactions.put(t, secondaryIndexes().get(i), entries[i], key);
             }
         } else {
             replace(t, key, decode(key, old), row);
@@ -211,15 +220,15 @@ public final class Table {
         byte[][] oldEntries = indexEntries(oldRow, key);
         byte[][] newEntries = indexEntries(row, key);
         checkUnique(t, row, newEntries, oldEntries);
-        for (int i = 0; i < indexes.size(); i++) {
+        for (int i = 0; i < secondaryIndexes().size(); i++) {
             if (!Arrays.equals(oldEntries[i], newEntries[i])) {
-                transactions.delete(t, indexes.get(i), oldEntries[i]);
+                transactions.delete(t, secondaryIndexes().get(i), oldEntries[i]);
             }
         }
         transactions.put(t, primary, key, RowCodec.encode(schema(), row));
-        for (int i = 0; i < indexes.size(); i++) {
+        for (int i = 0; i < secondaryIndexes().size(); i++) {
             if (!Arrays.equals(oldEntries[i], newEntries[i])) {
-                transactions.put(t, indexes.get(i), newEntries[i], key);
+                transactions.put(t, secondaryIndexes().get(i), newEntries[i], key);
             }
         }
     }
@@ -237,8 +246,8 @@ public final class Table {
             return false;
         }
         byte[][] entries = indexEntries(decode(rowKey, old), rowKey);
-        for (int i = 0; i < indexes.size(); i++) {
-            transactions.delete(t, indexes.get(i), entries[i]);
+        for (int i = 0; i < secondaryIndexes().size(); i++) {
+            transactions.delete(t, secondaryIndexes().get(i), entries[i]);
         }
         transactions.delete(t, primary, rowKey);
         return true;
@@ -281,10 +290,10 @@ public final class Table {
      */
     public RowCursor indexScan(Transaction t, String indexName, Object[] from, Object[] to, boolean descending) {
         int which = indexPosition(indexName);
-        IndexDefinition def = definition.indexes().get(which);
+        IndexDefinition def = definition().indexes().get(which);
         transactions.lock(t, relation, LockMode.S);
         List<Column> cols = indexColumns(def);
-        IndexCursor c = indexes.get(which).scan(reader(t), range(cols, from, to, false), descending);
+        IndexCursor c = secondaryIndexes().get(which).scan(reader(t), range(cols, from, to, false), descending);
         IndexTransaction reader = reader(t);
         return new RowCursor() {
             private byte[] key;
@@ -321,7 +330,7 @@ public final class Table {
     }
 
     private int indexPosition(String indexName) {
-        List<IndexDefinition> defs = definition.indexes();
+        List<IndexDefinition> defs = definition().indexes();
         for (int i = 0; i < defs.size(); i++) {
             if (defs.get(i).name().equalsIgnoreCase(indexName)) {
                 return i;
@@ -386,9 +395,9 @@ public final class Table {
 
     /** Each secondary index's entry key for {@code row}. */
     private byte[][] indexEntries(Object[] row, byte[] key) {
-        byte[][] entries = new byte[indexes.size()][];
-        for (int i = 0; i < indexes.size(); i++) {
-            IndexDefinition def = definition.indexes().get(i);
+        byte[][] entries = new byte[secondaryIndexes().size()][];
+        for (int i = 0; i < secondaryIndexes().size(); i++) {
+            IndexDefinition def = definition().indexes().get(i);
             int[] cols = def.columns();
             Object[] values = new Object[cols.length];
             boolean anyNull = false;
@@ -408,13 +417,13 @@ public final class Table {
     }
 
     private void checkUnique(Transaction t, Object[] row, byte[][] entries, byte[][] oldEntries) {
-        for (int i = 0; i < indexes.size(); i++) {
-            IndexDefinition def = definition.indexes().get(i);
+        for (int i = 0; i < secondaryIndexes().size(); i++) {
+            IndexDefinition def = definition().indexes().get(i);
             if (!def.unique() || oldEntries != null && Arrays.equals(oldEntries[i], entries[i])) {
                 continue;
             }
             transactions.lock(t, LockKey.key(def.rootPageId(), entries[i]), LockMode.X);
-            if (indexes.get(i).get(reader(t), entries[i]) != null) {
+            if (secondaryIndexes().get(i).get(reader(t), entries[i]) != null) {
                 StringBuilder values = new StringBuilder();
                 for (int p : def.columns()) {
                     values.append(values.length() == 0 ? "" : ", ").append(format(row[p]));
@@ -452,8 +461,8 @@ public final class Table {
     /** Adds the entry of secondary index {@code which} for an existing row (building a new index). */
     void addIndexEntry(Transaction t, int which, Object[] row, byte[] rowKey) {
         byte[][] entries = indexEntries(row, rowKey);
-        IndexDefinition def = definition.indexes().get(which);
-        if (def.unique() && indexes.get(which).get(reader(t), entries[which]) != null) {
+        IndexDefinition def = definition().indexes().get(which);
+        if (def.unique() && secondaryIndexes().get(which).get(reader(t), entries[which]) != null) {
             StringBuilder values = new StringBuilder();
             for (int p : def.columns()) {
                 values.append(values.length() == 0 ? "" : ", ").append(format(row[p]));
@@ -461,6 +470,6 @@ public final class Table {
             throw new NeuroQuantumException(ErrorCode.UNIQUE_VIOLATION, "Unique index " + def.name() + " cannot be "
                     + "created: two rows of " + name() + " hold (" + values + ").", "Remove the duplicates first.");
         }
-        transactions.put(t, indexes.get(which), entries[which], rowKey);
+        transactions.put(t, secondaryIndexes().get(which), entries[which], rowKey);
     }
 }
