@@ -12,7 +12,7 @@ import org.neuroquantum.spi.error.StorageException;
 
 /**
  * The WAL payload of one mini-transaction (kernel log format version 1), little-endian, as documented in
- * {@code docs/file-format-log.md}:
+ * {@code docs/file-format.md} ("Log records"):
  *
  * <pre>
  * 0   u8   record type, 1 = mini-transaction, 5 = compensation (a mini-transaction that undoes an earlier one)
