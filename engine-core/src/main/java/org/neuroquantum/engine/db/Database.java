@@ -97,10 +97,11 @@ public final class Database implements AutoCloseable {
 
     /**
      * What opening the database took: log records analysed, page changes redone, transactions rolled back and
-     * their changes compensated, and the time from opening the files to being ready.
+     * their changes compensated, pages torn by a crash and rebuilt from full-page images, and the time from opening
+     * the files to being ready.
      */
     public record RecoveryReport(long recordsRead, long changesRedone, int transactionsRolledBack,
-            long changesUndone, long nanos) {
+            long changesUndone, long tornPagesRebuilt, long nanos) {
     }
 
     private final Path directory;
@@ -249,7 +250,7 @@ public final class Database implements AutoCloseable {
                 long undone = recovery.undo(analysis.losers(), tm);
                 db.checkpointer.checkpoint();
                 db.lastRecovery = new RecoveryReport(analysis.recordsRead(), analysis.redo().changesApplied(),
-                        analysis.losers().size(), undone, System.nanoTime() - started);
+                        analysis.losers().size(), undone, analysis.redo().pagesRepaired(), System.nanoTime() - started);
             } else {
                 TransactionManager tm = new TransactionManager(access, log, locks, sync, 1, metrics.scoped("txn"));
                 try (PageRef page0 = pool.allocate()) {
@@ -272,7 +273,7 @@ public final class Database implements AutoCloseable {
                 db.loadCatalog();
                 db.checkpointer.checkpoint();
                 writeMarker(marker, header);
-                db.lastRecovery = new RecoveryReport(0, 0, 0, 0, System.nanoTime() - started);
+                db.lastRecovery = new RecoveryReport(0, 0, 0, 0, 0, System.nanoTime() - started);
             }
             db.start();
             return db;
