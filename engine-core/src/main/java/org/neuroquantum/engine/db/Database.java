@@ -243,7 +243,7 @@ public final class Database implements AutoCloseable {
                 access.setFullPageLsn(checkpoint.map(CheckpointFile.Entry::redoLsn).orElse(1L));
                 Recovery.Analysis analysis = recovery.analyzeAndRedo(checkpoint);
                 TransactionManager tm = new TransactionManager(access, log, locks, sync,
-                        analysis.nextTransactionId(), metrics.scoped("txn"));
+                        analysis.nextTransactionId(), config.getInt(KernelConfig.LOCK_ESCALATION_ROWS), metrics.scoped("txn"));
                 db = new Database(directory, kernel, lockChannel, lock, store, log, pool, header, access, tm,
                         indexFactory, checkpoints, config, metrics);
                 db.loadCatalog();
@@ -252,7 +252,8 @@ public final class Database implements AutoCloseable {
                 db.lastRecovery = new RecoveryReport(analysis.recordsRead(), analysis.redo().changesApplied(),
                         analysis.losers().size(), undone, analysis.redo().pagesRepaired(), System.nanoTime() - started);
             } else {
-                TransactionManager tm = new TransactionManager(access, log, locks, sync, 1, metrics.scoped("txn"));
+                TransactionManager tm = new TransactionManager(access, log, locks, sync, 1,
+                        config.getInt(KernelConfig.LOCK_ESCALATION_ROWS), metrics.scoped("txn"));
                 try (PageRef page0 = pool.allocate()) {
                     if (page0.pageId() != 0) {
                         throw new IllegalStateException("a new page store must hand out page 0 first");

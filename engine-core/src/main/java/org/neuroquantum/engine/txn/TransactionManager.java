@@ -52,13 +52,16 @@ public final class TransactionManager {
     private final Counter commits;
     private final Counter rollbacks;
     private final Counter deadlockAborts;
+    private final int escalationRows;
 
     /**
      * @param firstTransactionId the id the next transaction gets (recovery passes one above every id in the log)
+     * @param escalationRows row locks per table after which a transaction locks the whole table
      * @param metrics scoped by the caller (the database uses {@code txn})
      */
     public TransactionManager(LoggedPageAccess access, WriteAheadLog wal, LockManager locks, SyncMode syncMode,
-            long firstTransactionId, Metrics metrics) {
+            long firstTransactionId, int escalationRows, Metrics metrics) {
+        this.escalationRows = escalationRows;
         this.access = Objects.requireNonNull(access, "access");
         this.wal = Objects.requireNonNull(wal, "wal");
         this.locks = Objects.requireNonNull(locks, "locks");
@@ -134,6 +137,32 @@ public final class TransactionManager {
             }
             throw e;
         }
+    }
+
+    private static final int NOT_ESCALATED = 0;
+    private static final int ESCALATED_SHARED = 1;
+    private static final int ESCALATED_EXCLUSIVE = 2;
+
+    /**
+     * Locks one row of a table for reading ({@code S}, with {@code IS} on the table) or writing ({@code X}, with
+     * {@code IX}). After {@code escalationRows} row locks in one table the transaction takes the table lock
+     * itself ({@code S} or {@code X}) instead, and no more row locks there: a transaction touching a large part
+     * of a table holds one lock, not millions.
+     */
+    public void lockRow(Transaction transaction, long relationId, byte[] rowKey, boolean write) {
+        int[] state = transaction.rowLocks.computeIfAbsent(relationId, r -> new int[2]);
+        if (state[1] == ESCALATED_EXCLUSIVE || !write && state[1] == ESCALATED_SHARED) {
+            transaction.checkActive();
+            return;
+        }
+        LockKey relation = LockKey.relation(relationId);
+        if (++state[0] > escalationRows) {
+            lock(transaction, relation, write ? LockMode.X : LockMode.S);
+            state[1] = write ? ESCALATED_EXCLUSIVE : ESCALATED_SHARED;
+            return;
+        }
+        lock(transaction, relation, write ? LockMode.IX : LockMode.IS);
+        lock(transaction, LockKey.key(relationId, rowKey), write ? LockMode.X : LockMode.S);
     }
 
     /** Stores {@code value} under {@code key} in {@code index}, logged; returns the previous value or null. */
