@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.neuroquantum.engine.storage.log.LogicalUndo;
 import org.neuroquantum.engine.storage.log.LoggedPageAccess;
 import org.neuroquantum.engine.storage.log.MiniTransaction;
@@ -179,34 +180,30 @@ public final class TransactionManager {
      * Runs a structural operation (creating an index) as a mini-transaction of {@code transaction} without logical
      * undo: rolling the transaction back leaves its result in place, unreferenced.
      */
-    public <T> T structural(Transaction transaction, java.util.function.Function<MiniTransaction, T> op) {
-        transaction.checkWritable();
-        MiniTransaction m = access.begin(transaction.id(), transaction.lastLsn());
-        T result;
-        try {
-            result = op.apply(m);
-        } catch (RuntimeException | Error e) {
-            if (!m.ended()) {
-                m.abort();
-            }
-            throw e;
-        }
-        long lsn = m.commit();
-        if (lsn > 0) {
-            transaction.compensated(lsn);
-        }
-        return result;
+    public <T> T structural(Transaction transaction, Function<MiniTransaction, T> op) {
+        return logged(transaction, op, null);
     }
 
     private byte[] change(Transaction t, Index index, byte[] key, BiFunction<MiniTransaction, Index, byte[]> op) {
+        return logged(t, m -> op.apply(m, index),
+                previous -> new LogicalUndo(index.rootPageId(), key, previous).encode());
+    }
+
+    /**
+     * Runs {@code op} as one mini-transaction of {@code t}: its record carries {@code undoOf(result)} (none when
+     * {@code undoOf} is null), and a failure halfway restores the pages in memory and logs nothing.
+     */
+    private <T> T logged(Transaction t, Function<MiniTransaction, T> op, Function<T, byte[]> undoOf) {
         t.checkWritable();
         MiniTransaction m = access.begin(t.id(), t.lastLsn());
-        byte[] previous;
-        byte[] undo;
+        T result;
+        byte[] undo = null;
         try {
-            previous = op.apply(m, index);
-            undo = new LogicalUndo(index.rootPageId(), key, previous).encode();
-            m.setUndo(undo);
+            result = op.apply(m);
+            if (undoOf != null) {
+                undo = undoOf.apply(result);
+                m.setUndo(undo);
+            }
         } catch (RuntimeException | Error e) {
             if (!m.ended()) {
                 m.abort();
@@ -215,12 +212,16 @@ public final class TransactionManager {
         }
         long lsn = m.commit();
         if (lsn > 0) {
-            t.logged(lsn, undo);
+            if (undo != null) {
+                t.logged(lsn, undo);
+            } else {
+                t.compensated(lsn);
+            }
             if (syncMode == SyncMode.ALWAYS) {
                 wal.force(lsn);
             }
         }
-        return previous;
+        return result;
     }
 
     void commit(Transaction t) {
