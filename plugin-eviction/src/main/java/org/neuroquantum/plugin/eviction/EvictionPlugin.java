@@ -11,7 +11,8 @@ import org.neuroquantum.spi.metrics.Counter;
 
 /**
  * The eviction plugin: buffer-pool eviction policies {@code lru}, {@code clock}, {@code lru-2}, {@code 2q},
- * {@code arc}, {@code lirs}, {@code clock-pro}, {@code sieve}, {@code s3-fifo} and {@code w-tinylfu}.
+ * {@code arc}, {@code lirs}, {@code clock-pro}, {@code sieve}, {@code s3-fifo}, {@code w-tinylfu} and
+ * {@code adaptive}, the default, which follows the best of LIRS, S3-FIFO and SIEVE.
  */
 public final class EvictionPlugin implements Plugin {
     // Created once: the kernel and the descriptor generator must see the same providers on every call.
@@ -41,7 +42,10 @@ public final class EvictionPlugin implements Plugin {
                     c -> new S3FifoPolicy(c.capacity(), evictions(c))),
             new SimplePolicyFactory("w-tinylfu", "W-TinyLFU: an LRU window, a frequency sketch admitting pages"
                     + " to a segmented-LRU main area, and a hill climber sizing the window (as in Caffeine).",
-                    c -> new WTinyLfuPolicy(c.capacity(), evictions(c))));
+                    c -> new WTinyLfuPolicy(c.capacity(), evictions(c))),
+            new SimplePolicyFactory("adaptive", "The default: replays every access through LIRS, S3-FIFO and"
+                    + " SIEVE as shadow caches and evicts as the one with the most recent hits would.",
+                    c -> new AdaptivePolicy(c.capacity(), evictions(c))));
 
     /** Called by {@link java.util.ServiceLoader}. */
     public EvictionPlugin() {

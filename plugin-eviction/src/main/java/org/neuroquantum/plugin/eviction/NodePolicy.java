@@ -155,6 +155,12 @@ abstract class NodePolicy implements EvictionPolicy {
         return residentCount;
     }
 
+    /** Whether {@code pageId} is resident (for a policy that runs this one as a shadow). */
+    final boolean isResident(long pageId) {
+        int node = nodes.find(pageId);
+        return node != NodeLists.NONE && resident[node];
+    }
+
     /** How many resident pages are pinned. */
     protected final int pinnedCount() {
         return pinnedCount;
