@@ -63,7 +63,8 @@ public final class LirsPolicy extends NodePolicy {
             if (wasBottom) {
                 prune();
             }
-        } else if (nodes.listOf(node) == STACK) {
+        } else if (nodes.listOf(node) == STACK || lirCount < lirLimit) {
+            // In S: its reuse distance beats the oldest LIR page's. Or the LIR set has room (pages were removed).
             nodes.moveToBack(STACK, node);
             queues.unlink(node);
             promote(node);
