@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.LongStream;
@@ -12,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.neuroquantum.plugin.eviction.sim.Replay;
-import org.neuroquantum.plugin.eviction.sim.Trace;
 import org.neuroquantum.spi.eviction.EvictionPolicy;
 import org.neuroquantum.spi.metrics.Metrics;
 
@@ -56,10 +53,8 @@ class PolicyBehaviourTest {
 
     /** Hits in the last {@code tail} accesses of {@code keys}. */
     private static long tailHits(String policy, long[] keys, int tail) {
-        Trace whole = Trace.of("t", keys, keys.length);
-        Trace head = Trace.of("h", keys, keys.length - tail);
-        return Replay.hits(Policies.named(policy, CAPACITY), whole, CAPACITY)
-                - Replay.hits(Policies.named(policy, CAPACITY), head, CAPACITY);
+        return Replays.hits(Policies.named(policy, CAPACITY), keys, CAPACITY)
+                - Replays.hits(Policies.named(policy, CAPACITY), keys, keys.length - tail, CAPACITY);
     }
 
     @ParameterizedTest
@@ -76,22 +71,22 @@ class PolicyBehaviourTest {
     }
 
     /** A loop over {@code CAPACITY + 10} pages, 20 times: LRU (and any pure recency policy) never hits. */
-    private static Trace loop() {
+    private static long[] loop() {
         long[] keys = new long[(CAPACITY + 10) * 20];
         for (int i = 0; i < keys.length; i++) {
             keys[i] = i % (CAPACITY + 10);
         }
-        return Trace.of("loop", keys, keys.length);
+        return keys;
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"lirs", "clock-pro", "adaptive"})
     void reuseDistancePoliciesKeepMostOfALoop(String policy) {
-        Trace loop = loop();
-        long hits = Replay.hits(Policies.named(policy, CAPACITY), loop, CAPACITY);
-        assertEquals(0, Replay.hits(Policies.lru(CAPACITY), loop, CAPACITY));
+        long[] loop = loop();
+        long hits = Replays.hits(Policies.named(policy, CAPACITY), loop, CAPACITY);
+        assertEquals(0, Replays.hits(Policies.lru(CAPACITY), loop, CAPACITY));
         // At best (OPT) c-1 of every c+10 accesses hit after the first pass; LIRS keeps its LIR set fixed.
-        assertTrue(hits > 0.8 * loop.length(), policy + " hit " + hits + " of " + loop.length());
+        assertTrue(hits > 0.8 * loop.length, policy + " hit " + hits + " of " + loop.length);
     }
 
     @Test
@@ -204,24 +199,24 @@ class PolicyBehaviourTest {
             keys[i] = i / 4 + random.nextInt(40);
         }
         WTinyLfuPolicy w = new WTinyLfuPolicy(CAPACITY, Metrics.detached().counter("e"));
-        Replay.hits(w, Trace.of("drift", keys, keys.length), CAPACITY);
+        Replays.hits(w, keys, CAPACITY);
         assertTrue(w.windowTarget() > CAPACITY / 4, "window " + w.windowTarget());
     }
 
     @Test
     void clockProTurnsAColdPageReusedDuringItsTestPeriodHot() {
         // With 100 frames, 1 is cold: a page must prove reuse within its test period to stay.
-        Trace loop = loop();
-        long hits = Replay.hits(Policies.named("clock-pro", CAPACITY), loop, CAPACITY);
-        assertTrue(hits > 0.8 * loop.length());
+        long[] loop = loop();
+        long hits = Replays.hits(Policies.named("clock-pro", CAPACITY), loop, CAPACITY);
+        assertTrue(hits > 0.8 * loop.length);
     }
 
     @Test
     void adaptiveFollowsTheCandidateThatHitsMore() {
         AdaptivePolicy adaptive = (AdaptivePolicy) Policies.named("adaptive", CAPACITY);
-        Trace loop = loop();
-        long hits = Replay.hits(adaptive, loop, CAPACITY);
-        long lirs = Replay.hits(Policies.named("lirs", CAPACITY), loop, CAPACITY);
+        long[] loop = loop();
+        long hits = Replays.hits(adaptive, loop, CAPACITY);
+        long lirs = Replays.hits(Policies.named("lirs", CAPACITY), loop, CAPACITY);
         assertEquals("lirs", adaptive.leader());
         assertTrue(hits >= 0.98 * lirs, hits + " vs LIRS " + lirs);
 
@@ -232,15 +227,15 @@ class PolicyBehaviourTest {
         for (int i = 0; i < keys.length; i++) {
             keys[i] = random.nextInt(4) == 0 ? 1_000_000 + i : (long) Math.abs(random.nextGaussian() * 60);
         }
-        Trace mixed = Trace.of("mixed", keys, keys.length);
+        long[] mixed = keys;
         AdaptivePolicy second = (AdaptivePolicy) Policies.named("adaptive", CAPACITY);
-        long adaptiveHits = Replay.hits(second, mixed, CAPACITY);
+        long adaptiveHits = Replays.hits(second, mixed, CAPACITY);
         long best = 0;
         for (String name : List.of("lirs", "s3-fifo", "sieve")) {
-            best = Math.max(best, Replay.hits(Policies.named(name, CAPACITY), mixed, CAPACITY));
+            best = Math.max(best, Replays.hits(Policies.named(name, CAPACITY), mixed, CAPACITY));
         }
         assertTrue(adaptiveHits >= 0.97 * best, adaptiveHits + " vs best candidate " + best);
-        assertTrue(adaptiveHits >= Replay.hits(Policies.lru(CAPACITY), mixed, CAPACITY));
+        assertTrue(adaptiveHits >= Replays.hits(Policies.lru(CAPACITY), mixed, CAPACITY));
     }
 
     @ParameterizedTest
@@ -252,9 +247,7 @@ class PolicyBehaviourTest {
         for (int i = 0; i < keys.length; i++) {
             keys[i] = random.nextInt(3) == 0 ? random.nextInt(30) : i;
         }
-        Trace trace = Trace.of("stream", keys, keys.length);
-        long hits = Replay.hits(Policies.named(policy, 50), trace, 50);
+        long hits = Replays.hits(Policies.named(policy, 50), keys, 50);
         assertTrue(hits > 0, policy);
-        assertEquals(keys.length, Arrays.stream(trace.ids()).count());
     }
 }

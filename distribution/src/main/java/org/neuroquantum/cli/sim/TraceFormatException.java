@@ -1,4 +1,4 @@
-package org.neuroquantum.plugin.eviction.sim;
+package org.neuroquantum.cli.sim;
 
 import java.nio.file.Path;
 

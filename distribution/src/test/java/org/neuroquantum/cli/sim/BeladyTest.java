@@ -1,4 +1,4 @@
-package org.neuroquantum.plugin.eviction.sim;
+package org.neuroquantum.cli.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,8 +82,8 @@ class BeladyTest {
         }
         Trace trace = Trace.of("g", keys, keys.length);
         long opt = new Belady(trace).hits(100);
-        for (String name : org.neuroquantum.plugin.eviction.PoliciesAccess.names()) {
-            long hits = Replay.hits(org.neuroquantum.plugin.eviction.PoliciesAccess.named(name, 100), trace, 100);
+        for (String name : KernelPolicies.names()) {
+            long hits = Replay.hits(KernelPolicies.named(name, 100), trace, 100);
             assertTrue(hits <= opt, name + " " + hits + " > OPT " + opt);
         }
     }

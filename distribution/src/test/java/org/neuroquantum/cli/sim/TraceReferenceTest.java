@@ -1,4 +1,4 @@
-package org.neuroquantum.plugin.eviction.sim;
+package org.neuroquantum.cli.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,10 +10,10 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.neuroquantum.plugin.eviction.PoliciesAccess;
 
 /**
- * The reference values of ../shared/data/traces/README.md: LRU, replayed through the plugin's own policy class,
+ * The reference values of ../shared/data/traces/README.md: LRU, created by name through the kernel
+ * from the eviction plugin,
  * and Belady's OPT must reproduce them to the hundredth of a percent.
  */
 class TraceReferenceTest {
@@ -41,7 +41,7 @@ class TraceReferenceTest {
 
     private static void check(String file, TraceFormat format, int size, String lru, String opt) throws IOException {
         Trace trace = trace(file, format);
-        assertEquals(lru, percent(Replay.hits(PoliciesAccess.named("lru", size), trace, size), trace),
+        assertEquals(lru, percent(Replay.hits(KernelPolicies.named("lru", size), trace, size), trace),
                 file + " LRU at " + size);
         assertEquals(opt, percent(new Belady(trace).hits(size), trace), file + " OPT at " + size);
     }
