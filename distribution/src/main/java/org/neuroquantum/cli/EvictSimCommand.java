@@ -17,8 +17,13 @@ import org.neuroquantum.cli.sim.Trace;
 import org.neuroquantum.cli.sim.TraceFormat;
 import org.neuroquantum.cli.sim.TraceFormatException;
 import org.neuroquantum.engine.Kernel;
-import org.neuroquantum.engine.config.RawConfig;
+import org.neuroquantum.engine.plugin.ProviderRegistry;
 import org.neuroquantum.spi.ExtensionPoint;
+import org.neuroquantum.spi.config.Config;
+import org.neuroquantum.spi.eviction.EvictionContext;
+import org.neuroquantum.spi.eviction.EvictionPolicy;
+import org.neuroquantum.spi.eviction.EvictionPolicyFactory;
+import org.neuroquantum.spi.metrics.Metrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,13 +104,17 @@ final class EvictSimCommand implements Callable<Integer> {
             return 1;
         }
 
-        List<String> names = policies.isEmpty() ? installedPolicies() : policies;
+        Kernel kernel = Kernel.start(Kernel.Options.installation(installation.home(), installation.rawConfig()));
+        ProviderRegistry providers = kernel.plugins().providers();
+        List<String> names = policies.isEmpty() ? List.copyOf(providers.of(ExtensionPoint.EVICTION).keySet()) : policies;
+        for (String name : names) {
+            providers.resolve(ExtensionPoint.EVICTION, name); // an unknown name fails before any replay
+        }
         List<Line> lines = new ArrayList<>();
         for (String name : names) {
-            Kernel kernel = kernelWith(name);
             long[] hits = new long[sizes.size()];
             for (int i = 0; i < hits.length; i++) {
-                hits[i] = Replay.hits(kernel.newEvictionPolicy(sizes.get(i)), replayed, sizes.get(i));
+                hits[i] = Replay.hits(newPolicy(kernel, name, sizes.get(i)), replayed, sizes.get(i));
             }
             lines.add(new Line(name, "policy", hits));
         }
@@ -121,19 +130,30 @@ final class EvictSimCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<String> installedPolicies() {
-        Kernel kernel = Kernel.start(options(installation.rawConfig()));
-        return List.copyOf(kernel.plugins().providers().of(ExtensionPoint.EVICTION).keySet());
-    }
+    /**
+     * Creates the named policy exactly as {@link Kernel#newEvictionPolicy} creates the configured one: through
+     * the provider registry (the plugin's class loader as context loader), with the kernel's configuration
+     * (so --set reaches policy keys) and metrics scoped to the policy.
+     */
+    private static EvictionPolicy newPolicy(Kernel kernel, String name, int capacity) {
+        Metrics scoped = kernel.metrics().scoped(ExtensionPoint.EVICTION.id() + "." + name);
+        return kernel.plugins().providers().create(ExtensionPoint.EVICTION, name, EvictionPolicyFactory.class,
+                f -> f.create(new EvictionContext() {
+                    @Override
+                    public int capacity() {
+                        return capacity;
+                    }
 
-    private Kernel kernelWith(String policy) {
-        RawConfig raw = installation.rawConfig();
-        raw.addOverride("eviction.policy=" + policy);
-        return Kernel.start(options(raw));
-    }
+                    @Override
+                    public Config config() {
+                        return kernel.config();
+                    }
 
-    private Kernel.Options options(RawConfig raw) {
-        return Kernel.Options.installation(installation.home(), raw);
+                    @Override
+                    public Metrics metrics() {
+                        return scoped;
+                    }
+                }));
     }
 
     private void print(Trace replayed, TraceFormat traceFormat, List<Line> lines) {
