@@ -115,8 +115,7 @@ public final class AdaptivePolicy extends NodePolicy {
     private void shadow(long pageId) {
         for (int i = 0; i < candidates.length; i++) {
             NodePolicy candidate = candidates[i];
-            if (candidate.isResident(pageId)) {
-                candidate.onAccess(pageId);
+            if (candidate.accessIfResident(pageId)) {
                 periodHits[i]++;
                 continue;
             }

@@ -155,6 +155,19 @@ abstract class NodePolicy implements EvictionPolicy {
         return residentCount;
     }
 
+    /**
+     * For a policy that runs this one as a shadow: a hit if {@code pageId} is resident (and then counted as
+     * {@link #onAccess}), with one page-table lookup instead of two.
+     */
+    final boolean accessIfResident(long pageId) {
+        int node = nodes.find(pageId);
+        if (node != NodeLists.NONE && resident[node]) {
+            hit(node);
+            return true;
+        }
+        return false;
+    }
+
     /** Whether {@code pageId} is resident (for a policy that runs this one as a shadow). */
     final boolean isResident(long pageId) {
         int node = nodes.find(pageId);
