@@ -89,6 +89,13 @@ final class EvictSimCommand implements Callable<Integer> {
             }
         }
         PrintWriter err = spec.commandLine().getErr();
+        // Policies first: an unknown name or a bad --set fails before a long trace is read.
+        Kernel kernel = Kernel.start(Kernel.Options.installation(installation.home(), installation.rawConfig()));
+        ProviderRegistry providers = kernel.plugins().providers();
+        List<String> names = policies.isEmpty() ? List.copyOf(providers.of(ExtensionPoint.EVICTION).keySet()) : policies;
+        for (String name : names) {
+            providers.resolve(ExtensionPoint.EVICTION, name);
+        }
         if (!Files.isRegularFile(trace)) {
             err.println("error: the trace file " + trace.toAbsolutePath() + " does not exist or is not a file.");
             return 1;
@@ -104,12 +111,6 @@ final class EvictSimCommand implements Callable<Integer> {
             return 1;
         }
 
-        Kernel kernel = Kernel.start(Kernel.Options.installation(installation.home(), installation.rawConfig()));
-        ProviderRegistry providers = kernel.plugins().providers();
-        List<String> names = policies.isEmpty() ? List.copyOf(providers.of(ExtensionPoint.EVICTION).keySet()) : policies;
-        for (String name : names) {
-            providers.resolve(ExtensionPoint.EVICTION, name); // an unknown name fails before any replay
-        }
         List<Line> lines = new ArrayList<>();
         for (String name : names) {
             long[] hits = new long[sizes.size()];

@@ -106,8 +106,10 @@ class EvictSimIT {
         Run r = run("evict-sim", "--trace", arc.toString(), "--format", "arc", "--size", "10");
         assertEquals(1, r.status());
         assertTrue(r.err().contains(arc + ":2:") && r.err().contains("'many' is not an integer"), r.err());
-        Run unknown = run("evict-sim", "--trace", arc.toString(), "--format", "arc", "--size", "10", "--policy",
-                "belady");
+        Path good = work.resolve("good.lis");
+        Files.writeString(good, "1 2 0 0\n");
+        Run unknown = run("evict-sim", "--trace", good.toString(), "--format", "arc", "--size", "10", "--policy",
+                "lru,belady");
         assertEquals(1, unknown.status());
         assertTrue(unknown.err().contains("NQ-2007") && unknown.err().contains("adaptive"), unknown.err());
         Run format = run("evict-sim", "--trace", arc.toString(), "--format", "csv", "--size", "10");
