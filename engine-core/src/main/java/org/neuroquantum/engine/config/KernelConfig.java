@@ -74,7 +74,7 @@ public final class KernelConfig {
                         "Off-heap memory of the buffer pool that caches pages; divided by the page size it gives "
                                 + "the number of frames (at least 8). Outside the Java heap: the JVM's "
                                 + "-XX:MaxDirectMemorySize (default: the heap size) must allow it.")
-                .define(EVICTION_POLICY, ConfigType.STRING, "clock", Validators.requiredProviderName(),
+                .define(EVICTION_POLICY, ConfigType.STRING, "adaptive", Validators.requiredProviderName(),
                         "Eviction policy of the buffer pool, by provider name (see `neuroquantum plugins "
                                 + "list`). Policies keep no state on disk, so this may change between restarts.")
                 .define(OPTIMIZER, ConfigType.STRING, "", Validators.providerName(),
