@@ -47,7 +47,7 @@ public final class ParallelTempering extends RestartingSolver {
     }
 
     @Override
-    protected Run run(QuboModel model, Object prepared, long seed, long sweeps, Control control) {
+    protected Run run(QuboModel model, Object prepared, long seed, Pace pace, Control control) {
         BetaRange range = (BetaRange) prepared;
         FastRandom rng = new FastRandom(seed);
         int n = model.size();
@@ -71,12 +71,8 @@ public final class ParallelTempering extends RestartingSolver {
         double bestEnergy = energy[0];
         long nanosAtBest = System.nanoTime() - control.startNanos();
         long updates = 0;
-        boolean deadlineHit = false;
-        for (long s = 0; s < sweeps; s++) {
-            if (control.expired()) {
-                deadlineHit = !control.stop().get();
-                break;
-            }
+        long s = 0;
+        while (pace.next()) {
             for (int k = 0; k < replicas; k++) {
                 energy[k] += Metropolis.sweep(rowStart, columns, weights, x[k], field[k], beta[k], rng);
             }
@@ -109,6 +105,7 @@ public final class ParallelTempering extends RestartingSolver {
                     energy[k + 1] = te;
                 }
             }
+            s++;
         }
         double[] bestField = model.localFields(best);
         double e = model.energy(best);
@@ -117,6 +114,6 @@ public final class ParallelTempering extends RestartingSolver {
             nanosAtBest = System.nanoTime() - control.startNanos();
         }
         control.reached(after);
-        return new Run(best, after, updates, nanosAtBest, deadlineHit);
+        return new Run(best, after, pace.sweepsDone(), updates, nanosAtBest, pace.deadlineHit());
     }
 }

@@ -39,7 +39,7 @@ public final class SimulatedAnnealing extends RestartingSolver {
     }
 
     @Override
-    protected Run run(QuboModel model, Object prepared, long seed, long sweeps, Control control) {
+    protected Run run(QuboModel model, Object prepared, long seed, Pace pace, Control control) {
         BetaRange range = (BetaRange) prepared;
         FastRandom rng = new FastRandom(seed);
         int n = model.size();
@@ -54,15 +54,10 @@ public final class SimulatedAnnealing extends RestartingSolver {
         double[] weights = model.weights();
         float[] table = Metropolis.table();
         int tableLength = table.length;
-        double ratio = sweeps > 1 ? Math.pow(range.cold() / range.hot(), 1.0 / (sweeps - 1)) : 1.0;
-        double beta = sweeps > 1 ? range.hot() : range.cold();
+        double logRatio = Math.log(range.cold() / range.hot());
         long updates = 0;
-        boolean deadlineHit = false;
-        for (long s = 0; s < sweeps; s++) {
-            if (control.expired()) {
-                deadlineHit = !control.stop().get();
-                break;
-            }
+        while (pace.next()) {
+            double beta = range.hot() * Math.exp(logRatio * pace.progress());
             double scale = beta * Metropolis.STEPS_PER_UNIT;
             for (int i = 0; i < n; i++) {
                 double f = field[i];
@@ -81,13 +76,13 @@ public final class SimulatedAnnealing extends RestartingSolver {
                 }
             }
             updates += n;
-            beta *= ratio;
             if (energy <= control.target()) {
                 break;
             }
         }
         energy += Descent.toLocalMinimum(model, x, field);
         control.reached(energy);
-        return new Run(x, energy, updates, System.nanoTime() - control.startNanos(), deadlineHit);
+        return new Run(x, energy, pace.sweepsDone(), updates, System.nanoTime() - control.startNanos(),
+                pace.deadlineHit());
     }
 }

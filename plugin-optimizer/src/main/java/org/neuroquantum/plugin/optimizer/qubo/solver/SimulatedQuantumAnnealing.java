@@ -77,7 +77,7 @@ public final class SimulatedQuantumAnnealing extends RestartingSolver {
     }
 
     @Override
-    protected Run run(QuboModel model, Object preparedObject, long seed, long sweeps, Control control) {
+    protected Run run(QuboModel model, Object preparedObject, long seed, Pace pace, Control control) {
         Prepared prepared = (Prepared) preparedObject;
         IsingModel ising = prepared.ising();
         FastRandom rng = new FastRandom(seed);
@@ -111,13 +111,8 @@ public final class SimulatedQuantumAnnealing extends RestartingSolver {
         int tableLength = table.length;
         double tableScale = invPt * Metropolis.STEPS_PER_UNIT;
         long updates = 0;
-        boolean deadlineHit = false;
-        for (long sweep = 0; sweep < sweeps; sweep++) {
-            if (control.expired()) {
-                deadlineHit = !control.stop().get();
-                break;
-            }
-            double t = sweeps > 1 ? (double) sweep / (sweeps - 1) : 1.0;
+        while (pace.next()) {
+            double t = pace.progress();
             double gamma = schedule.gamma(t) * prepared.scale();
             double jPerp = interSliceCoupling(gamma, pt);
             for (int q = 0; q < p; q++) {
@@ -181,6 +176,7 @@ public final class SimulatedQuantumAnnealing extends RestartingSolver {
         double[] field = model.localFields(best);
         bestEnergy += Descent.toLocalMinimum(model, best, field);
         control.reached(bestEnergy);
-        return new Run(best, bestEnergy, updates, System.nanoTime() - control.startNanos(), deadlineHit);
+        return new Run(best, bestEnergy, pace.sweepsDone(), updates, System.nanoTime() - control.startNanos(),
+                pace.deadlineHit());
     }
 }
