@@ -107,6 +107,13 @@ public final class SimulatedQuantumAnnealing extends RestartingSolver {
                 lf[base + i] = f;
             }
         }
+        // Classical energy of each slice, kept current so that a target energy can stop the run early.
+        double[] sliceEnergy = new double[p];
+        byte[] probe = new byte[n];
+        for (int q = 0; q < p; q++) {
+            System.arraycopy(s, q * n, probe, 0, n);
+            sliceEnergy[q] = ising.energy(probe);
+        }
         float[] table = Metropolis.table();
         int tableLength = table.length;
         double tableScale = invPt * Metropolis.STEPS_PER_UNIT;
@@ -131,6 +138,7 @@ public final class SimulatedQuantumAnnealing extends RestartingSolver {
                         }
                     }
                     s[at] = (byte) -si;
+                    sliceEnergy[q] += -2 * si * lf[at];
                     double change = -2 * si;
                     for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++) {
                         lf[base + columns[k]] += change * j[k];
@@ -149,6 +157,7 @@ public final class SimulatedQuantumAnnealing extends RestartingSolver {
                     }
                 }
                 for (int q = 0, at = i; q < p; q++, at += n) {
+                    sliceEnergy[q] += -2 * s[at] * lf[at];
                     double change = -2 * s[at];
                     s[at] = (byte) -s[at];
                     int base = q * n;
@@ -158,6 +167,13 @@ public final class SimulatedQuantumAnnealing extends RestartingSolver {
                 }
             }
             updates += (long) n * p;
+            double lowest = Double.POSITIVE_INFINITY;
+            for (double e : sliceEnergy) {
+                lowest = Math.min(lowest, e);
+            }
+            if (lowest <= control.target()) {
+                break;
+            }
         }
         // Best slice by classical energy, then greedy descent in QUBO form.
         byte[] best = null;
