@@ -42,7 +42,7 @@ abstract class RestartingSolver implements QuboSolver {
         List<Run> runs = new ArrayList<>();
         long budget = runBudget;
         if (threads == 1) {
-            for (int r = 0; r < options.restarts(); r++) {
+            for (int r = 0; r < options.restarts() && (r == 0 || !stop.get()); r++) {
                 runs.add(run(model, prepared, FastRandom.mix(options.seed() + r),
                         new Pace(options.sweeps(), budget, control), control));
             }

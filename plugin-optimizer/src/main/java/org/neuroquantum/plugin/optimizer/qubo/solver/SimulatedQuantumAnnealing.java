@@ -72,8 +72,7 @@ public final class SimulatedQuantumAnnealing extends RestartingSolver {
     protected Object prepare(QuboModel model) {
         IsingModel ising = model.toIsing();
         BetaRange range = BetaRange.of(model, 1, 1);
-        double scale = Math.log(2) / range.hot();
-        return new Prepared(ising, scale);
+        return new Prepared(ising, range.typicalFlipCost());
     }
 
     @Override
