@@ -13,8 +13,9 @@ import org.neuroquantum.plugin.optimizer.qubo.QuboModel;
  * {@code A, B > 0}; the ratio only shapes the landscape. With {@code A = 2} a vertex with one colour and one
  * conflict gains nothing by dropping its colour (+2 − 1), so one-hot violations do not pay off in a local
  * minimum unless a vertex has at least two conflicts in its colour, while A stays small enough that a vertex can
- * pass through "uncoloured" on its way to a better colour at moderate temperatures. Larger A made single-flip
- * annealing freeze earlier in our runs (see docs/optimizer.md).
+ * pass through "uncoloured" on its way to a better colour at moderate temperatures. Measured with 1 s of
+ * {@code sa} at k = χ on queen6_6 and games120: A = 1 and A = 2 found proper colourings in every run, A = 4 in
+ * none (docs/optimizer.md).
  */
 public final class GraphColoring {
     /** The one-hot penalty A. */

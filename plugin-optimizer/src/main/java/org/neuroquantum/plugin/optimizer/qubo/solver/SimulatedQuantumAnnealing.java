@@ -25,9 +25,13 @@ public final class SimulatedQuantumAnnealing extends RestartingSolver {
     private final double sliceTemperature;
     private final TransverseFieldSchedule schedule;
 
-    /** Defaults: P = 16 slices, P·T = 0.15, Γ from 1.5 to 0.01 exponentially (in units of the flip cost). */
+    /**
+     * Defaults: P = 8 slices, P·T = 0.4, Γ from 1.5 to 0.01 exponentially (in units of the flip cost). Chosen on
+     * G6, G11, G14 and G22 with 1 s budgets: P·T = 0.15 froze the slices early (G6 about 98% of the best cut),
+     * 0.3–0.5 did best; P = 16 halved the sweeps a second allows without a visible gain.
+     */
     public SimulatedQuantumAnnealing() {
-        this(16, 0.15, TransverseFieldSchedule.exponential(1.5, 0.01));
+        this(8, 0.4, TransverseFieldSchedule.exponential(1.5, 0.01));
     }
 
     /**
