@@ -65,6 +65,11 @@ final class QuboCommand implements Callable<Integer> {
                 description = "Wall-clock budget, e.g. 500ms, 1s, 2.5s, 1m (default: ${DEFAULT-VALUE}).")
         Duration timeLimit;
 
+        @Option(names = "--sweeps", defaultValue = "0", paramLabel = "N",
+                description = "Fixed sweep budget per restart for the QUBO solver instead of pacing it by the time "
+                        + "limit: the QUBO result is then identical for the same seed, sweeps and threads.")
+        long sweeps;
+
         @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
                 description = "Random seed (default: ${DEFAULT-VALUE}).")
         long seed;
@@ -98,14 +103,15 @@ final class QuboCommand implements Callable<Integer> {
                 return 1;
             }
             int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-            if (threadCount < 1 || timeLimit.isZero() || timeLimit.isNegative() || quboMaxCities < 0) {
-                err.println("error: --threads and --time-limit must be positive, --qubo-max-cities non-negative");
+            if (threadCount < 1 || timeLimit.isZero() || timeLimit.isNegative() || quboMaxCities < 0 || sweeps < 0) {
+                err.println("error: --threads and --time-limit must be positive, --qubo-max-cities and --sweeps "
+                        + "non-negative");
                 return 2;
             }
             ProblemRunner.Report report;
             try {
                 report = ProblemRunner.run(new ProblemRunner.Request(kind, instance, solver, timeLimit, seed,
-                        threadCount, quboMaxCities));
+                        threadCount, quboMaxCities, sweeps));
             } catch (InstanceFormatException e) {
                 err.println("error: not a valid " + kind.format() + " instance: " + e.getMessage());
                 return 1;

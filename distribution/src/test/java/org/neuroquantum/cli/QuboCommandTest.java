@@ -48,6 +48,16 @@ class QuboCommandTest {
     }
 
     @Test
+    void aSweepBudgetMakesTheQuboResultReproducible() throws Exception {
+        String[] args = {"qubo", "solve", "--problem", "maxcut", "--instance", DATA.resolve("gset/G14.txt").toString(),
+            "--solver", "pt", "--sweeps", "40", "--seed", "9", "--format", "json"};
+        JsonNode a = new ObjectMapper().readTree(run(args).out()).get("results").get(0);
+        JsonNode b = new ObjectMapper().readTree(run(args).out()).get("results").get(0);
+        assertEquals(a.get("value").asDouble(), b.get("value").asDouble());
+        assertTrue(a.get("note").asText().contains("x 40 sweeps"), a.toString());
+    }
+
+    @Test
     void tspTableShowsQuboPolishAndNativeRows() {
         Result r = run("qubo", "solve", "--problem", "tsp", "--instance", DATA.resolve("tsplib/eil51.tsp").toString(),
                 "--solver", "pt", "--time-limit", "600ms");

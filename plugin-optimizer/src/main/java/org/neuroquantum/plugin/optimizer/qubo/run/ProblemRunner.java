@@ -25,7 +25,8 @@ import org.neuroquantum.plugin.optimizer.qubo.tsp.IteratedLocalSearch;
 import org.neuroquantum.plugin.optimizer.qubo.tsp.TwoOptOrOpt;
 
 /**
- * Runs one problem instance end to end and reports every path separately:
+ * Runs one problem instance end to end and reports every path separately. With a sweep budget the QUBO solver
+ * ignores the clock (its result is then reproducible); the native searches always run on the time limit.
  *
  * <ul>
  *   <li>Max-Cut: the QUBO solved by the chosen solver for the whole time limit.</li>
@@ -51,9 +52,11 @@ public final class ProblemRunner {
      * @param seed the seed
      * @param threads worker threads
      * @param quboMaxCities largest TSP instance sent through the QUBO path
+     * @param sweeps a fixed sweep budget per restart for the QUBO solver (reproducible), or 0 to let the time
+     *     limit pace it
      */
     public record Request(ProblemKind problem, Path instance, String solver, Duration timeLimit, long seed,
-            int threads, int quboMaxCities) {
+            int threads, int quboMaxCities, long sweeps) {
     }
 
     /**
@@ -119,6 +122,10 @@ public final class ProblemRunner {
     }
 
     private static SolverOptions options(Request request, Duration limit) {
+        if (request.sweeps() > 0) {
+            return new SolverOptions(request.seed(), request.sweeps(), null, request.threads(), request.threads(),
+                    Double.NEGATIVE_INFINITY);
+        }
         return new SolverOptions(request.seed(), 0, limit, request.threads(), request.threads(),
                 Double.NEGATIVE_INFINITY);
     }
