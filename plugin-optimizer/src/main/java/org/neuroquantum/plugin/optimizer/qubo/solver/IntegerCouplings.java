@@ -88,15 +88,27 @@ final class IntegerCouplings {
         return table.length;
     }
 
-    /** One sequential Metropolis sweep with integer fields; returns the energy change. */
+    /**
+     * One sequential Metropolis sweep with integer fields; returns the energy change. The generator's state is
+     * held in a local variable for the whole sweep (the JIT keeps it in a register) and written back at the end.
+     */
     static long sweep(int[] rowStart, int[] columns, int[] weights, byte[] x, int[] field, int[] threshold,
             int cutoff, FastRandom32 rng) {
         long change = 0;
+        long state = rng.state;
         for (int i = 0, n = x.length; i < n; i++) {
             int f = field[i];
             int d = x[i] == 0 ? f : -f;
-            if (d > 0 && (d >= cutoff || rng.next31() >= threshold[d])) {
-                continue;
+            if (d > 0) {
+                if (d >= cutoff) {
+                    continue;
+                }
+                state ^= state >>> 12;
+                state ^= state << 25;
+                state ^= state >>> 27;
+                if ((int) ((state * 0x2545F4914F6CDD1DL) >>> 33) >= threshold[d]) {
+                    continue;
+                }
             }
             change += d;
             int sign = x[i] == 0 ? 1 : -1;
@@ -105,12 +117,13 @@ final class IntegerCouplings {
                 field[columns[k]] += sign * weights[k];
             }
         }
+        rng.state = state;
         return change;
     }
 
     /** xorshift64* returning 31-bit values, inlined into the sweep. */
     static final class FastRandom32 {
-        private long state;
+        long state;
 
         FastRandom32(long seed) {
             long z = org.neuroquantum.plugin.optimizer.qubo.FastRandom.mix(seed);

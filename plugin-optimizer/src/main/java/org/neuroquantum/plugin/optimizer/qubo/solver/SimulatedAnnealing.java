@@ -21,6 +21,11 @@ public final class SimulatedAnnealing extends RestartingSolver {
         this(1.0, 1.0, true);
     }
 
+    /** A temperature range scaled at each end, integer fields when the model allows. */
+    public SimulatedAnnealing(double hotFactor, double coldFactor) {
+        this(hotFactor, coldFactor, true);
+    }
+
     /**
      * A temperature range scaled at each end (factors multiply the inverse temperatures of {@link BetaRange});
      * {@code integerFields} enables the integer fast path for models with integer coefficients (the results
