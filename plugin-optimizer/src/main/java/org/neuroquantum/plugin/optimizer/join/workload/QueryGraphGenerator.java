@@ -110,8 +110,8 @@ public final class QueryGraphGenerator {
         }
         List<JoinEdge> edges = new ArrayList<>();
         for (int[] pair : pairs) {
-            double factor = Math.pow(10, -1 + 2 * random.nextDouble());
-            double selectivity = Math.min(1.0, factor / Math.max(rows[pair[0]], rows[pair[1]]));
+            double u = Double.parseDouble(System.getProperty("ulo", "0")) + (Double.parseDouble(System.getProperty("uhi", "1")) - Double.parseDouble(System.getProperty("ulo", "0"))) * random.nextDouble();
+            double selectivity = System.getProperty("mode", "a").equals("a") ? Math.min(1.0, Math.pow(rows[pair[0]] * rows[pair[1]], -u)) : Math.pow(10, -u);
             edges.add(new JoinEdge(pair[0], pair[1], selectivity));
         }
         return new JoinGraph(rels, edges);
