@@ -12,10 +12,10 @@ import org.neuroquantum.spi.optimizer.Relation;
  * Generates query graphs of the classic shapes for testing and benchmarking join-order optimizers,
  * reproducibly from a seed.
  *
- * <p>Cardinalities are log-uniform between 10 and 10^6 rows. An edge between relations of r and s rows gets
- * the selectivity {@code f / max(r, s)} with f log-uniform in [0.1, 10], capped at 1: around f = 1 this is a
- * foreign-key join (the result as large as the larger input), below it a filtering join, above it a
- * many-to-many join. Random graphs are a random spanning tree (each relation linked to a uniformly chosen
+ * <p>Cardinalities are log-uniform between 10 and 10^6 rows, selectivities log-uniform between 10^-4 and
+ * 10^-1, drawn independently: joins range from strongly filtering to strongly expanding, so that the order
+ * matters and greedy choices can mislead (with selectivities tied to the cardinalities, as {@code 1/max(r, s)}
+ * for foreign-key joins, greedy operator ordering was already optimal on most such queries). Random graphs are a random spanning tree (each relation linked to a uniformly chosen
  * earlier one) plus each remaining pair with probability 1.5/n, so about 1.75 edges per relation on average.
  */
 public final class QueryGraphGenerator {
@@ -110,8 +110,8 @@ public final class QueryGraphGenerator {
         }
         List<JoinEdge> edges = new ArrayList<>();
         for (int[] pair : pairs) {
-            double u = Double.parseDouble(System.getProperty("ulo", "0")) + (Double.parseDouble(System.getProperty("uhi", "1")) - Double.parseDouble(System.getProperty("ulo", "0"))) * random.nextDouble();
-            double selectivity = System.getProperty("mode", "a").equals("a") ? Math.min(1.0, Math.pow(rows[pair[0]] * rows[pair[1]], -u)) : Math.pow(10, -u);
+            // Independent of the cardinalities on purpose (see the class comment).
+            double selectivity = Math.pow(10, -1 - 3 * random.nextDouble());
             edges.add(new JoinEdge(pair[0], pair[1], selectivity));
         }
         return new JoinGraph(rels, edges);
