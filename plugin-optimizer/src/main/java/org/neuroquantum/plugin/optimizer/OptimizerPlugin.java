@@ -45,12 +45,12 @@ public final class OptimizerPlugin implements Plugin {
                                 + " when optimizer=annealing.")
                 .define(AnnealingOptimizerFactory.RESTARTS, ConfigType.INT,
                         Integer.toString(AnnealingOptimizerFactory.DEFAULT_RESTARTS), Validators.between(1, 1000),
-                        "Independent simulated-annealing runs per encoding (bushy edge orders and left-deep"
-                                + " relation orders) for each connected part of a query. Used only when"
-                                + " optimizer=annealing.")
+                        "Independent simulated-annealing runs over bushy join orders for each connected part of"
+                                + " a query (the first starts from the greedy plan); one more run polishes a left-deep"
+                                + " order. Used only when optimizer=annealing.")
                 .define(AnnealingOptimizerFactory.EFFORT, ConfigType.INT,
                         Integer.toString(AnnealingOptimizerFactory.DEFAULT_EFFORT), Validators.between(1, 1_000_000),
-                        "Moves per annealing run per squared relation count (a 10-way join gets effort x 100"
+                        "Moves per annealing run per squared relation count (a 10-way join gets 100 x effort"
                                 + " moves per run). Used only when optimizer=annealing.")
                 .define(AnnealingOptimizerFactory.QUBO_SWEEPS, ConfigType.LONG,
                         Long.toString(AnnealingOptimizerFactory.DEFAULT_QUBO_SWEEPS), Validators.atLeast(0),

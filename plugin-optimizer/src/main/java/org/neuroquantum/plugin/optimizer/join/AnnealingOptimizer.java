@@ -18,11 +18,12 @@ import org.neuroquantum.spi.optimizer.JoinPlan;
  *   <li>QUBO path (components of 2 to {@value #QUBO_MAX_RELATIONS} relations, when {@code quboSweeps > 0}):
  *       the left-deep QUBO of {@link LeftDeepQubo} is minimised by the QUBO framework's {@code sa} solver, the
  *       assignment decoded and repaired into a left-deep plan and priced exactly.</li>
- *   <li>Permutation path: {@code restarts} simulated-annealing runs ({@link PermutationAnnealer}) on each of
- *       the two encodings of {@link LocalComponent}, priced exactly by the cost model: on edge orders (bushy
- *       plans; the first run starts from the greedy plan, the others from random orders) and on relation orders
- *       (left-deep plans; the first run starts from the QUBO's decoded order, the others from random ones).
- *       Each run makes {@code effort · k²} moves.</li>
+ *   <li>Permutation path: simulated-annealing runs ({@link PermutationAnnealer}) on the two encodings of
+ *       {@link LocalComponent}, priced exactly by the cost model: {@code restarts} runs on edge orders (bushy
+ *       plans; the first run starts from the greedy plan, the others from random orders), then one run on
+ *       relation orders (left-deep plans, starting from the QUBO's decoded order, or a random one without the
+ *       QUBO path). Bushy plans include the left-deep ones, so the left-deep run mainly polishes the QUBO's
+ *       answer. Each run makes {@code effort · k²} moves.</li>
  * </ol>
  * The answer is the cheapest valid plan found by any path. Every run has its own random stream derived from
  * the configured seed, so the result is a function of the graph, the cost model and the configuration unless
@@ -107,9 +108,10 @@ public final class AnnealingOptimizer extends ComponentwiseOptimizer {
                     random, deadline);
             done += bushy.moves();
             best.offer(bushy.bestCost(), () -> local.bushyPlan(bushy.best()), "bushy-sa");
-
-            int[] orderStart = run == 0 && quboOrder != null ? quboOrder
-                    : LocalComponent.randomPermutation(k, random);
+        }
+        if (!deadline.passed()) {
+            SplittableRandom random = streams.split();
+            int[] orderStart = quboOrder != null ? quboOrder : LocalComponent.randomPermutation(k, random);
             PermutationAnnealer.Result leftDeep = PermutationAnnealer.anneal(orderStart, local::leftDeepCost,
                     moves, random, deadline);
             done += leftDeep.moves();

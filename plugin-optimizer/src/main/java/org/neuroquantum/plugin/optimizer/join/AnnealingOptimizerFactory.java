@@ -21,7 +21,7 @@ public final class AnnealingOptimizerFactory implements QueryOptimizerFactory {
     /** Default of {@link #RESTARTS}. */
     public static final int DEFAULT_RESTARTS = 3;
     /** Default of {@link #EFFORT}. */
-    public static final int DEFAULT_EFFORT = 100;
+    public static final int DEFAULT_EFFORT = 50;
     /** Default of {@link #QUBO_SWEEPS}. */
     public static final long DEFAULT_QUBO_SWEEPS = 500;
 

@@ -12,10 +12,10 @@ import org.neuroquantum.spi.optimizer.Relation;
  * Generates query graphs of the classic shapes for testing and benchmarking join-order optimizers,
  * reproducibly from a seed.
  *
- * <p>Cardinalities are log-uniform between 10 and 10^6 rows, selectivities log-uniform between 10^-4 and
- * 10^-1, drawn independently: joins range from strongly filtering to strongly expanding, so that the order
- * matters and greedy choices can mislead (with selectivities tied to the cardinalities, as {@code 1/max(r, s)}
- * for foreign-key joins, greedy operator ordering was already optimal on most such queries). Random graphs are a random spanning tree (each relation linked to a uniformly chosen
+ * <p>Cardinalities are log-uniform between 10 and 10^6 rows. Selectivities follow one of two models
+ * ({@link Selectivities}): {@code KEY} joins behave like foreign-key joins with noise, so intermediate results
+ * neither grow nor shrink on average; {@code INDEPENDENT} selectivities ignore the cardinalities and make most
+ * joins expanding, so that the last joins dominate the cost. Random graphs are a random spanning tree (each relation linked to a uniformly chosen
  * earlier one) plus each remaining pair with probability 1.5/n, so about 1.75 edges per relation on average.
  */
 public final class QueryGraphGenerator {
@@ -43,7 +43,34 @@ public final class QueryGraphGenerator {
         }
     }
 
+    /** How edge selectivities are drawn. */
+    public enum Selectivities {
+        /**
+         * {@code f / max(r, s)} for relations of r and s rows, f log-uniform in [0.1, 10], capped at 1: around
+         * f = 1 a foreign-key join (the result as large as the larger input), below it filtering, above it
+         * many-to-many.
+         */
+        KEY,
+        /** Log-uniform in [10^-4, 10^-1], independent of the cardinalities. */
+        INDEPENDENT;
+
+        /** Parses a model name, case-insensitively. */
+        public static Selectivities parse(String name) {
+            try {
+                return valueOf(name.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown selectivity model '" + name
+                        + "'; expected key or independent", e);
+            }
+        }
+    }
+
     private QueryGraphGenerator() {
+    }
+
+    /** A connected query graph with {@link Selectivities#KEY} selectivities. */
+    public static JoinGraph generate(Shape shape, int relations, long seed) {
+        return generate(shape, relations, Selectivities.KEY, seed);
     }
 
     /**
@@ -51,7 +78,7 @@ public final class QueryGraphGenerator {
      *
      * @param relations 1 to {@link JoinGraph#MAX_RELATIONS}
      */
-    public static JoinGraph generate(Shape shape, int relations, long seed) {
+    public static JoinGraph generate(Shape shape, int relations, Selectivities selectivities, long seed) {
         if (relations < 1 || relations > JoinGraph.MAX_RELATIONS) {
             throw new IllegalArgumentException("a query graph needs 1 to " + JoinGraph.MAX_RELATIONS
                     + " relations, asked for " + relations);
@@ -110,8 +137,11 @@ public final class QueryGraphGenerator {
         }
         List<JoinEdge> edges = new ArrayList<>();
         for (int[] pair : pairs) {
-            // Independent of the cardinalities on purpose (see the class comment).
-            double selectivity = Math.pow(10, -1 - 3 * random.nextDouble());
+            double selectivity = switch (selectivities) {
+                case KEY -> Math.min(1.0, Math.pow(10, -1 + 2 * random.nextDouble())
+                        / Math.max(rows[pair[0]], rows[pair[1]]));
+                case INDEPENDENT -> Math.pow(10, -1 - 3 * random.nextDouble());
+            };
             edges.add(new JoinEdge(pair[0], pair[1], selectivity));
         }
         return new JoinGraph(rels, edges);
