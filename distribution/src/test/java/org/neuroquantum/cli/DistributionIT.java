@@ -126,6 +126,25 @@ class DistributionIT {
     }
 
     @Test
+    void quboSolveRunsFromTheLauncherOnTheSharedData() throws Exception {
+        Path data = Paths.get(System.getProperty("nq.root")).resolve("../shared/data").normalize();
+        Run r = run(HOME, "qubo", "solve", "--problem", "tsp", "--instance", data.resolve("tsplib/berlin52.tsp")
+                .toString(), "--time-limit", "1s", "--format", "json");
+        assertEquals(0, r.status(), r.err());
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertEquals(7542.0, root.get("reference").asDouble());
+        JsonNode results = root.get("results");
+        assertEquals(3, results.size(), r.out());
+        JsonNode nativeSearch = results.get(2);
+        assertTrue(nativeSearch.get("feasible").asBoolean());
+        assertTrue(nativeSearch.get("ratio").asDouble() >= 1.0, r.out());
+        Run col = run(HOME, "qubo", "solve", "--problem", "coloring", "--instance",
+                data.resolve("coloring/myciel4.col").toString(), "--time-limit", "500ms");
+        assertEquals(0, col.status(), col.err());
+        assertTrue(col.out().contains("chromatic number: 5"), col.out());
+    }
+
+    @Test
     void helpWorksFromTheLauncher() throws Exception {
         Run r = run(HOME, "--help");
         assertEquals(0, r.status());

@@ -41,15 +41,21 @@ public final class ParallelTempering extends RestartingSolver {
         return replicas;
     }
 
-    @Override
-    protected Object prepare(QuboModel model) {
-        return BetaRange.of(model, hotFactor, coldFactor);
+    private record Prepared(BetaRange range, IntegerCouplings integers) {
     }
 
     @Override
-    protected Run run(QuboModel model, Object prepared, long seed, long sweeps, Control control) {
-        BetaRange range = (BetaRange) prepared;
+    protected Object prepare(QuboModel model) {
+        return new Prepared(BetaRange.of(model, hotFactor, coldFactor), IntegerCouplings.of(model));
+    }
+
+    @Override
+    protected Run run(QuboModel model, Object preparedObject, long seed, Pace pace, Control control) {
+        Prepared prepared = (Prepared) preparedObject;
+        BetaRange range = prepared.range();
+        IntegerCouplings ints = prepared.integers();
         FastRandom rng = new FastRandom(seed);
+        IntegerCouplings.FastRandom32 rng32 = new IntegerCouplings.FastRandom32(seed ^ 0x5DEECE66DL);
         int n = model.size();
         int[] rowStart = model.rowStart();
         int[] columns = model.columns();
@@ -57,6 +63,9 @@ public final class ParallelTempering extends RestartingSolver {
         double[] beta = new double[replicas];
         byte[][] x = new byte[replicas][];
         double[][] field = new double[replicas][];
+        int[][] intField = new int[replicas][];
+        int[][] threshold = new int[replicas][];
+        int[] cutoff = new int[replicas];
         double[] energy = new double[replicas];
         for (int k = 0; k < replicas; k++) {
             beta[k] = range.at(k, replicas);
@@ -64,21 +73,30 @@ public final class ParallelTempering extends RestartingSolver {
             for (int i = 0; i < n; i++) {
                 x[k][i] = (byte) (rng.nextLong() >>> 63);
             }
-            field[k] = model.localFields(x[k]);
+            if (ints != null) {
+                // Temperatures are fixed, so each replica's acceptance table is built once.
+                intField[k] = ints.localFields(model, x[k]);
+                threshold[k] = new int[ints.maxDelta + 2];
+                cutoff[k] = IntegerCouplings.fillThresholds(threshold[k], beta[k]);
+            } else {
+                field[k] = model.localFields(x[k]);
+            }
             energy[k] = model.energy(x[k]);
         }
+        int[] intWeights = ints == null ? null : ints.weights;
         byte[] best = x[0].clone();
         double bestEnergy = energy[0];
         long nanosAtBest = System.nanoTime() - control.startNanos();
         long updates = 0;
-        boolean deadlineHit = false;
-        for (long s = 0; s < sweeps; s++) {
-            if (control.expired()) {
-                deadlineHit = !control.stop().get();
-                break;
-            }
+        long s = 0;
+        while (pace.next()) {
             for (int k = 0; k < replicas; k++) {
-                energy[k] += Metropolis.sweep(rowStart, columns, weights, x[k], field[k], beta[k], rng);
+                if (ints != null) {
+                    energy[k] += IntegerCouplings.sweep(rowStart, columns, intWeights, x[k], intField[k],
+                            threshold[k], cutoff[k], rng32);
+                } else {
+                    energy[k] += Metropolis.sweep(rowStart, columns, weights, x[k], field[k], beta[k], rng);
+                }
             }
             updates += (long) n * replicas;
             int bestSlot = -1;
@@ -104,11 +122,15 @@ public final class ParallelTempering extends RestartingSolver {
                     double[] tf = field[k];
                     field[k] = field[k + 1];
                     field[k + 1] = tf;
+                    int[] ti = intField[k];
+                    intField[k] = intField[k + 1];
+                    intField[k + 1] = ti;
                     double te = energy[k];
                     energy[k] = energy[k + 1];
                     energy[k + 1] = te;
                 }
             }
+            s++;
         }
         double[] bestField = model.localFields(best);
         double e = model.energy(best);
@@ -117,6 +139,6 @@ public final class ParallelTempering extends RestartingSolver {
             nanosAtBest = System.nanoTime() - control.startNanos();
         }
         control.reached(after);
-        return new Run(best, after, updates, nanosAtBest, deadlineHit);
+        return new Run(best, after, pace.sweepsDone(), updates, nanosAtBest, pace.deadlineHit());
     }
 }

@@ -11,25 +11,19 @@ import org.neuroquantum.plugin.optimizer.qubo.FastRandom;
 import org.neuroquantum.plugin.optimizer.qubo.QuboModel;
 
 /**
- * Shared driver: turns a time limit into a sweep budget, runs independent restarts on a small thread pool and
+ * Shared driver: paces restarts by sweeps or by time, runs independent restarts on a small thread pool and
  * keeps the best result, breaking ties by the lower restart index so that the answer does not depend on which
  * thread finished first.
  */
 abstract class RestartingSolver implements QuboSolver {
-    /** Fraction of the remaining time given to the restarts; the rest absorbs scheduling noise. */
+    /** Fraction of the time limit given to the restarts; the rest absorbs the final descent and thread start. */
     private static final double BUDGET_FRACTION = 0.85;
-    private static final long CALIBRATION_SEED = 0x5EEDCA1B;
 
     /** Problem-specific data computed once per solve (temperature range, Ising form, ...). */
     protected abstract Object prepare(QuboModel model);
 
-    /** One restart with a fixed sweep budget; must honour {@code control}'s deadline and stop flag. */
-    protected abstract Run run(QuboModel model, Object prepared, long seed, long sweeps, Control control);
-
-    /** The smallest sweep budget worth running: the first calibration size. */
-    protected long minimumSweeps() {
-        return 8;
-    }
+    /** One restart, paced by {@code pace}; reports energies to {@code control} for the target. */
+    protected abstract Run run(QuboModel model, Object prepared, long seed, Pace pace, Control control);
 
     @Override
     public final Solution solve(QuboModel model, SolverOptions options) {
@@ -37,17 +31,20 @@ abstract class RestartingSolver implements QuboSolver {
         long deadline = options.timeLimit() == null ? Long.MAX_VALUE
                 : start + Math.max(1, options.timeLimit().toNanos());
         Object prepared = prepare(model);
-        long sweeps = options.sweeps();
-        if (sweeps == 0) {
-            sweeps = calibrate(model, prepared, options, start, deadline);
+        int threads = Math.min(options.threads(), options.restarts());
+        long runBudget = 0;
+        if (options.sweeps() == 0) {
+            long waves = (options.restarts() + threads - 1) / threads;
+            runBudget = Math.max(1, (long) ((deadline - System.nanoTime()) * BUDGET_FRACTION / waves));
         }
         AtomicBoolean stop = new AtomicBoolean();
         Control control = new Control(start, deadline, options.targetEnergy(), stop);
-        int threads = Math.min(options.threads(), options.restarts());
         List<Run> runs = new ArrayList<>();
+        long budget = runBudget;
         if (threads == 1) {
-            for (int r = 0; r < options.restarts(); r++) {
-                runs.add(run(model, prepared, FastRandom.mix(options.seed() + r), sweeps, control));
+            for (int r = 0; r < options.restarts() && (r == 0 || !stop.get()); r++) {
+                runs.add(run(model, prepared, FastRandom.mix(options.seed() + r),
+                        new Pace(options.sweeps(), budget, control), control));
             }
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
@@ -59,8 +56,8 @@ abstract class RestartingSolver implements QuboSolver {
                 List<Future<Run>> futures = new ArrayList<>();
                 for (int r = 0; r < options.restarts(); r++) {
                     long seed = FastRandom.mix(options.seed() + r);
-                    long budget = sweeps;
-                    futures.add(pool.submit(() -> run(model, prepared, seed, budget, control)));
+                    futures.add(pool.submit(() -> run(model, prepared, seed,
+                            new Pace(options.sweeps(), budget, control), control)));
                 }
                 for (Future<Run> f : futures) {
                     runs.add(f.get());
@@ -76,52 +73,89 @@ abstract class RestartingSolver implements QuboSolver {
         }
         int best = 0;
         long updates = 0;
+        long sweepsDone = 0;
         boolean deadlineHit = false;
-        int ran = 0;
         for (int r = 0; r < runs.size(); r++) {
             Run run = runs.get(r);
             updates += run.spinUpdates();
+            sweepsDone += run.sweeps();
             deadlineHit |= run.deadlineHit();
-            if (run.assignment() != null) {
-                ran++;
-                if (runs.get(best).assignment() == null || run.energy() < runs.get(best).energy()) {
-                    best = r;
-                }
+            if (run.energy() < runs.get(best).energy()) {
+                best = r;
             }
         }
         Run winner = runs.get(best);
         double exact = model.energy(winner.assignment());
-        return new Solution(winner.assignment(), exact, sweeps, ran, best, updates, System.nanoTime() - start,
-                winner.nanosAtBest(), deadlineHit);
+        return new Solution(winner.assignment(), exact, sweepsDone / runs.size(), runs.size(), best, updates,
+                System.nanoTime() - start, winner.nanosAtBest(), deadlineHit);
     }
 
-    private long calibrate(QuboModel model, Object prepared, SolverOptions options, long start, long deadline) {
-        long limit = deadline - start;
-        long probe = minimumSweeps();
-        Control control = new Control(start, deadline, Double.NEGATIVE_INFINITY, new AtomicBoolean());
-        while (true) {
-            long t0 = System.nanoTime();
-            run(model, prepared, CALIBRATION_SEED, probe, control);
-            long spent = System.nanoTime() - t0;
-            if (spent * 40 >= limit || spent >= 20_000_000L || System.nanoTime() >= deadline) {
-                double perSweep = (double) spent / probe;
-                long remaining = deadline - System.nanoTime();
-                int parallel = Math.min(options.threads(), options.restarts());
-                double waves = Math.ceil((double) options.restarts() / parallel);
-                long budget = (long) (remaining * BUDGET_FRACTION / waves / perSweep);
-                return Math.max(minimumSweeps(), budget);
+    /**
+     * The progress of one restart through its schedule. With a sweep budget, progress is
+     * {@code sweep/(sweeps−1)} and fully deterministic. With a time budget, progress is the elapsed fraction of
+     * it, measured every sweep, so the schedule always completes within the limit whatever the load on the
+     * machine; such a run is not reproducible bit for bit (rerun with the reported sweep count for that).
+     */
+    static final class Pace {
+        private final long sweeps;
+        private final long budgetNanos;
+        private final long runStart;
+        private final Control control;
+        private long sweep = -1;
+        private double progress;
+        private boolean deadlineHit;
+
+        Pace(long sweeps, long budgetNanos, Control control) {
+            this.sweeps = sweeps;
+            this.budgetNanos = budgetNanos;
+            this.control = control;
+            this.runStart = System.nanoTime();
+        }
+
+        /** Advances to the next sweep; false when the run is over (budget spent, deadline or stop). */
+        boolean next() {
+            sweep++;
+            long now = System.nanoTime();
+            if (control.stop().get()) {
+                return false;
             }
-            probe *= 2;
+            if (now >= control.deadlineNanos()) {
+                deadlineHit = sweeps > 0 && sweep < sweeps;
+                return false;
+            }
+            if (sweeps > 0) {
+                if (sweep >= sweeps) {
+                    return false;
+                }
+                progress = sweeps > 1 ? (double) sweep / (sweeps - 1) : 1.0;
+                return true;
+            }
+            double elapsed = (double) (now - runStart) / budgetNanos;
+            if (elapsed >= 1.0) {
+                return false;
+            }
+            progress = elapsed;
+            return true;
+        }
+
+        /** Progress through the schedule in [0, 1]. */
+        double progress() {
+            return progress;
+        }
+
+        /** Sweeps completed so far. */
+        long sweepsDone() {
+            return Math.max(0, sweep);
+        }
+
+        /** Whether a sweep budget was cut short by the deadline. */
+        boolean deadlineHit() {
+            return deadlineHit;
         }
     }
 
     /** Shared limits of one solve. */
     record Control(long startNanos, long deadlineNanos, double target, AtomicBoolean stop) {
-        /** Whether a restart must stop now. */
-        boolean expired() {
-            return stop.get() || System.nanoTime() >= deadlineNanos;
-        }
-
         /** Records an energy; signals every restart to stop once the target is met. */
         boolean reached(double energy) {
             if (energy <= target) {
@@ -133,6 +167,7 @@ abstract class RestartingSolver implements QuboSolver {
     }
 
     /** The outcome of one restart. */
-    record Run(byte[] assignment, double energy, long spinUpdates, long nanosAtBest, boolean deadlineHit) {
+    record Run(byte[] assignment, double energy, long sweeps, long spinUpdates, long nanosAtBest,
+            boolean deadlineHit) {
     }
 }

@@ -8,24 +8,31 @@ import org.neuroquantum.plugin.optimizer.qubo.QuboModel;
  * {@link BetaRange}, sweeping the variables in index order (sequential sweeps touch the CSR rows in memory
  * order and need no random index), with incrementally maintained local fields so that a rejected flip costs
  * O(1) and an accepted one O(degree). Each restart starts from a uniformly random assignment and ends with a
- * greedy descent to a local minimum.
+ * greedy descent to a local minimum. Models with integer coefficients run on integer fields with a per-sweep
+ * acceptance table ({@link IntegerCouplings}); others use doubles and a table of {@code exp(−y)}.
  */
 public final class SimulatedAnnealing extends RestartingSolver {
     private final double hotFactor;
     private final double coldFactor;
+    private final boolean integerFields;
 
-    /** The default temperature range. */
+    /** The default temperature range, integer fields when the model allows. */
     public SimulatedAnnealing() {
-        this(1.0, 1.0);
+        this(1.0, 1.0, true);
     }
 
-    /** A temperature range scaled at each end (factors multiply the inverse temperatures of {@link BetaRange}). */
-    public SimulatedAnnealing(double hotFactor, double coldFactor) {
+    /**
+     * A temperature range scaled at each end (factors multiply the inverse temperatures of {@link BetaRange});
+     * {@code integerFields} enables the integer fast path for models with integer coefficients (the results
+     * are statistically equivalent; the switch exists to measure the difference).
+     */
+    public SimulatedAnnealing(double hotFactor, double coldFactor, boolean integerFields) {
         if (!(hotFactor > 0) || !(coldFactor > 0)) {
             throw new IllegalArgumentException("temperature factors must be positive");
         }
         this.hotFactor = hotFactor;
         this.coldFactor = coldFactor;
+        this.integerFields = integerFields;
     }
 
     @Override
@@ -33,14 +40,22 @@ public final class SimulatedAnnealing extends RestartingSolver {
         return "sa";
     }
 
-    @Override
-    protected Object prepare(QuboModel model) {
-        return BetaRange.of(model, hotFactor, coldFactor);
+    private record Prepared(BetaRange range, IntegerCouplings integers) {
     }
 
     @Override
-    protected Run run(QuboModel model, Object prepared, long seed, long sweeps, Control control) {
-        BetaRange range = (BetaRange) prepared;
+    protected Object prepare(QuboModel model) {
+        return new Prepared(BetaRange.of(model, hotFactor, coldFactor),
+                integerFields ? IntegerCouplings.of(model) : null);
+    }
+
+    @Override
+    protected Run run(QuboModel model, Object preparedObject, long seed, Pace pace, Control control) {
+        Prepared prepared = (Prepared) preparedObject;
+        if (prepared.integers() != null) {
+            return runIntegral(model, prepared.range(), prepared.integers(), seed, pace, control);
+        }
+        BetaRange range = prepared.range();
         FastRandom rng = new FastRandom(seed);
         int n = model.size();
         byte[] x = new byte[n];
@@ -54,15 +69,10 @@ public final class SimulatedAnnealing extends RestartingSolver {
         double[] weights = model.weights();
         float[] table = Metropolis.table();
         int tableLength = table.length;
-        double ratio = sweeps > 1 ? Math.pow(range.cold() / range.hot(), 1.0 / (sweeps - 1)) : 1.0;
-        double beta = sweeps > 1 ? range.hot() : range.cold();
+        double logRatio = Math.log(range.cold() / range.hot());
         long updates = 0;
-        boolean deadlineHit = false;
-        for (long s = 0; s < sweeps; s++) {
-            if (control.expired()) {
-                deadlineHit = !control.stop().get();
-                break;
-            }
+        while (pace.next()) {
+            double beta = range.hot() * Math.exp(logRatio * pace.progress());
             double scale = beta * Metropolis.STEPS_PER_UNIT;
             for (int i = 0; i < n; i++) {
                 double f = field[i];
@@ -81,13 +91,48 @@ public final class SimulatedAnnealing extends RestartingSolver {
                 }
             }
             updates += n;
-            beta *= ratio;
             if (energy <= control.target()) {
                 break;
             }
         }
         energy += Descent.toLocalMinimum(model, x, field);
         control.reached(energy);
-        return new Run(x, energy, updates, System.nanoTime() - control.startNanos(), deadlineHit);
+        return new Run(x, energy, pace.sweepsDone(), updates, System.nanoTime() - control.startNanos(),
+                pace.deadlineHit());
+    }
+
+    /** The same anneal with integer fields and a per-sweep acceptance table (see {@link IntegerCouplings}). */
+    private static Run runIntegral(QuboModel model, BetaRange range, IntegerCouplings ints, long seed, Pace pace,
+            Control control) {
+        IntegerCouplings.FastRandom32 rng = new IntegerCouplings.FastRandom32(seed);
+        int n = model.size();
+        byte[] x = new byte[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (byte) (rng.nextBit() ? 1 : 0);
+        }
+        int[] field = ints.localFields(model, x);
+        double start = model.energy(x);
+        long change = 0;
+        int[] rowStart = model.rowStart();
+        int[] columns = model.columns();
+        int[] weights = ints.weights;
+        int[] threshold = new int[ints.maxDelta + 2];
+        double logRatio = Math.log(range.cold() / range.hot());
+        long updates = 0;
+        double target = control.target();
+        while (pace.next()) {
+            double beta = range.hot() * Math.exp(logRatio * pace.progress());
+            int cutoff = IntegerCouplings.fillThresholds(threshold, beta);
+            change += IntegerCouplings.sweep(rowStart, columns, weights, x, field, threshold, cutoff, rng);
+            updates += n;
+            if (start + change <= target) {
+                break;
+            }
+        }
+        double[] doubleField = model.localFields(x);
+        double energy = start + change + Descent.toLocalMinimum(model, x, doubleField);
+        control.reached(energy);
+        return new Run(x, energy, pace.sweepsDone(), updates, System.nanoTime() - control.startNanos(),
+                pace.deadlineHit());
     }
 }

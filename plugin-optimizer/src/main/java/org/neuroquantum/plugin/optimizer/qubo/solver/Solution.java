@@ -5,14 +5,15 @@ package org.neuroquantum.plugin.optimizer.qubo.solver;
  *
  * @param assignment the binary assignment (entries 0 or 1); owned by the caller
  * @param energy its exact energy, recomputed from the model
- * @param sweepsPerRestart the sweep budget each restart ran with (repeat the run with it for identical output)
- * @param restarts restarts that ran (all of them unless stopped by a target)
+ * @param sweepsPerRestart sweeps each restart performed (mean over restarts); a time-limited run repeated with
+ *     this sweep budget is reproducible
+ * @param restarts restarts that ran
  * @param bestRestart the index of the restart that produced {@code assignment}
  * @param spinUpdates attempted single-variable updates, summed over restarts, slices and replicas
  * @param nanos wall-clock time of the whole solve, calibration included
  * @param nanosToBest wall-clock time from the start until the returned energy was first reached by its restart
  *     (measured at the end of that restart when it is not tracked more finely)
- * @param deadlineHit whether some restart was cut short by the time limit
+ * @param deadlineHit whether a sweep budget was cut short by the time limit in some restart
  */
 public record Solution(byte[] assignment, double energy, long sweepsPerRestart, int restarts, int bestRestart,
         long spinUpdates, long nanos, long nanosToBest, boolean deadlineHit) {

@@ -9,10 +9,12 @@ import java.time.Duration;
  *   <li>{@code sweeps > 0}: every restart (or replica) performs exactly that many sweeps, a sweep being one
  *       attempted update of every variable (of every Trotter slice for {@code sqa}). The result is then a pure
  *       function of {@code seed} and {@code sweeps}, whatever the thread count.</li>
- *   <li>{@code sweeps == 0} and a {@code timeLimit}: a short calibration run measures the sweep rate and the
- *       budget is set to fill about 85% of the limit; the solution reports the sweeps chosen, so
- *       {@code --sweeps N} repeats the run exactly. The limit is also enforced as a deadline: a restart that
- *       reaches it is quenched at once.</li>
+ *   <li>{@code sweeps == 0} and a {@code timeLimit}: each restart's schedule is driven by the clock (its
+ *       progress is the elapsed fraction of its share of 85% of the limit), so it completes within the limit
+ *       whatever else runs on the machine. Such runs are not bit-for-bit reproducible; the solution reports the
+ *       sweeps each restart managed, and {@code sweeps = N} gives a reproducible run of the same length.</li>
+ *   <li>{@code sweeps > 0} with a {@code timeLimit}: the limit is a deadline; a restart reaching it is
+ *       quenched (greedy descent) at once and the solution says so.</li>
  *   <li>{@code targetEnergy}: stop all restarts as soon as one reaches an energy at or below it (for
  *       time-to-target measurements); stopping early makes the result depend on timing.</li>
  * </ul>
@@ -53,7 +55,7 @@ public record SolverOptions(long seed, long sweeps, Duration timeLimit, int rest
         return new SolverOptions(seed, sweeps, null, threads, threads, Double.NEGATIVE_INFINITY);
     }
 
-    /** A time limit, converted into a sweep budget by calibration. One restart per thread. */
+    /** A time limit; schedules run on the clock. One restart per thread. */
     public static SolverOptions timeLimit(long seed, Duration limit) {
         int threads = defaultThreads();
         return new SolverOptions(seed, 0, limit, threads, threads, Double.NEGATIVE_INFINITY);
