@@ -24,43 +24,21 @@ final class Dpccp {
     private static final DeadlinePassed DEADLINE_PASSED = new DeadlinePassed();
 
     private final PlanningProblem problem;
+    private final LocalComponent local;
     private final Deadline deadline;
     private final int k;
-    private final int[] global;
-    private final boolean[] indexed;
-    private final long[] neighbours;
-    private final double[][] selectivity;
     private final SetMemo memo;
     private long pairs;
 
     Dpccp(PlanningProblem problem, long component, Deadline deadline) {
         this.problem = problem;
         this.deadline = deadline;
-        k = Long.bitCount(component);
-        if (k > 62) {
-            throw new IllegalArgumentException("DPccp handles at most 62 relations, not " + k);
-        }
-        global = new int[k];
-        int[] local = new int[problem.size()];
-        int j = 0;
-        for (long rest = component; rest != 0; rest &= rest - 1) {
-            int g = Long.numberOfTrailingZeros(rest);
-            local[g] = j;
-            global[j++] = g;
-        }
-        indexed = new boolean[k];
-        neighbours = new long[k];
-        selectivity = new double[k][k];
+        local = new LocalComponent(problem, component);
+        k = local.k;
         memo = new SetMemo(k);
         for (int a = 0; a < k; a++) {
-            indexed[a] = problem.indexedBase(1L << global[a]);
-            for (long adj = problem.neighbours(global[a]) & component; adj != 0; adj &= adj - 1) {
-                int b = local[Long.numberOfTrailingZeros(adj)];
-                neighbours[a] |= 1L << b;
-                selectivity[a][b] = problem.pairSelectivity(global[a], global[b]);
-            }
-            int slot = memo.slot(1L << a, problem.rows(global[a]));
-            memo.cost[slot] = problem.scan(global[a]).cost();
+            int slot = memo.slot(1L << a, local.rows(a));
+            memo.cost[slot] = problem.scan(local.global(a)).cost();
         }
     }
 
@@ -91,7 +69,7 @@ final class Dpccp {
     private long neighbourhood(long set) {
         long n = 0;
         for (long rest = set; rest != 0; rest &= rest - 1) {
-            n |= neighbours[Long.numberOfTrailingZeros(rest)];
+            n |= local.neighbours(Long.numberOfTrailingZeros(rest));
         }
         return n & ~set;
     }
@@ -148,37 +126,18 @@ final class Dpccp {
         double rows2 = memo.rows[i2];
         int i = memo.find(s1 | s2);
         if (i < 0) {
-            i = memo.slot(s1 | s2, rows1 * rows2 * selectivity(s1, s2));
+            i = memo.slot(s1 | s2, rows1 * rows2 * local.selectivity(s1, s2));
         }
         double out = memo.rows[i];
-        boolean idx1 = Long.bitCount(s1) == 1 && indexed[Long.numberOfTrailingZeros(s1)];
-        boolean idx2 = Long.bitCount(s2) == 1 && indexed[Long.numberOfTrailingZeros(s2)];
-        double c = memo.cost[i1] + memo.cost[i2] + problem.nodeCost(idx1, rows1, idx2, rows2, out);
+        double c = memo.cost[i1] + memo.cost[i2] + local.nodeCost(s1, rows1, s2, rows2, out);
         if (c < memo.cost[i] || memo.left[i] == (s1 | s2)) {
             memo.improve(i, c, s1);
         }
     }
 
-    private double selectivity(long a, long b) {
-        if (Long.bitCount(a) > Long.bitCount(b)) {
-            long t = a;
-            a = b;
-            b = t;
-        }
-        double s = 1.0;
-        for (long rest = a; rest != 0; rest &= rest - 1) {
-            int i = Long.numberOfTrailingZeros(rest);
-            double[] row = selectivity[i];
-            for (long adj = neighbours[i] & b; adj != 0; adj &= adj - 1) {
-                s *= row[Long.numberOfTrailingZeros(adj)];
-            }
-        }
-        return s;
-    }
-
     private JoinPlan plan(long set) {
         if (Long.bitCount(set) == 1) {
-            return problem.scan(global[Long.numberOfTrailingZeros(set)]);
+            return problem.scan(local.global(Long.numberOfTrailingZeros(set)));
         }
         int i = memo.find(set);
         long left = memo.left[i];

@@ -94,7 +94,8 @@ final class LocalComponent {
         return ((neighbours[a] >>> b) & 1) != 0 ? selectivity[a][b] : 1.0;
     }
 
-    private double selectivity(long a, long b) {
+    /** The product of the selectivities of the edges between two disjoint local sets. */
+    double selectivity(long a, long b) {
         if (Long.bitCount(a) > Long.bitCount(b)) {
             long t = a;
             a = b;
@@ -111,10 +112,19 @@ final class LocalComponent {
         return s;
     }
 
-    private double nodeCost(long a, double aRows, long b, double bRows, double out) {
-        boolean ai = Long.bitCount(a) == 1 && indexed[Long.numberOfTrailingZeros(a)];
-        boolean bi = Long.bitCount(b) == 1 && indexed[Long.numberOfTrailingZeros(b)];
-        return problem.nodeCost(ai, aRows, bi, bRows, out);
+    /** The relation's id in the query graph. */
+    int global(int relation) {
+        return global[relation];
+    }
+
+    /** Whether the local set is one relation with an index access path. */
+    boolean indexedBase(long set) {
+        return Long.bitCount(set) == 1 && indexed[Long.numberOfTrailingZeros(set)];
+    }
+
+    /** The cheapest own cost of joining two disjoint local sets (see {@link PlanningProblem#nodeCost}). */
+    double nodeCost(long a, double aRows, long b, double bRows, double out) {
+        return problem.nodeCost(indexedBase(a), aRows, indexedBase(b), bRows, out);
     }
 
     /** The repaired join sequence of a relation order: the order in which the left-deep plan adds relations. */

@@ -1,7 +1,7 @@
 package org.neuroquantum.plugin.optimizer.join;
 
 /**
- * The dynamic-programming table: for each set of relations (a bit mask over at most 62 local relations) its
+ * The dynamic-programming table: for each set of relations (a bit mask over the local relation numbers) its
  * rows, its best cost so far and the left input of its best split. Dense (indexed by the mask itself) up to
  * {@link #DENSE_LIMIT} relations, an open-addressing hash table above. A slot created but not yet given a
  * split holds the set itself as its left input (which also marks it present in the dense table).

@@ -26,11 +26,14 @@ class AnnealingOptimizerTest {
     @EnumSource(Shape.class)
     void plansAreValidAtEverySize(Shape shape) {
         AnnealingOptimizer light = new AnnealingOptimizer(7, 1, 5, 50);
-        for (int n : new int[] {1, 2, 3, 5, 9, 13, 24, 40, 64}) {
+        for (int n : new int[] {1, 2, 3, 5, 9, 13, 24}) {
             JoinGraph g = QueryGraphGenerator.generate(shape, n, 31L * n);
             OptimizationResult r = light.optimize(g, CostModel.cOut(), NO_DEADLINE);
             Plans.assertValid(g, CostModel.cOut(), r.plan());
         }
+        JoinGraph largest = QueryGraphGenerator.generate(shape, JoinGraph.MAX_RELATIONS, 64);
+        Plans.assertValid(largest, CostModel.cOut(), new AnnealingOptimizer(7, 1, 1, 0)
+                .optimize(largest, CostModel.cOut(), NO_DEADLINE).plan());
     }
 
     @ParameterizedTest
