@@ -1,5 +1,7 @@
 package org.neuroquantum.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -30,7 +32,8 @@ import org.neuroquantum.spi.optimizer.QueryOptimizer;
  *
  * DPccp gives the optimum up to {@code --reference-limit} relations ({@code --clique-reference-limit} for
  * cliques, whose DPccp work grows as 3^n); above that only greedy operator ordering is compared. Planning
- * times are wall-clock per query after a warm-up pass, single-threaded.
+ * times are per query after a warm-up pass, single-threaded: wall clock, and the planning thread's CPU time,
+ * which other processes on a shared machine disturb less.
  */
 public final class JoinOrderBenchmark {
     private static final double SAME = 1e-9;
@@ -40,7 +43,7 @@ public final class JoinOrderBenchmark {
 
     /** One shape and size: per-query costs and times. */
     private record Row(Shape shape, int size, double[] annealingRatio, double[] gooRatio, double[] annealingVsGoo,
-            double[] annealingMillis, double[] dpMillis, boolean hasOptimum) {
+            double[] annealingMillis, double[] annealingCpuMillis, double[] dpMillis, boolean hasOptimum) {
     }
 
     public static void main(String[] args) {
@@ -78,8 +81,9 @@ public final class JoinOrderBenchmark {
 
         List<Row> rows = new ArrayList<>();
         System.out.println("| shape | n | queries | annealing at DP optimum | annealing/DP median | annealing/DP worst"
-                + " | GOO/DP median | annealing/GOO median | annealing ms median | annealing ms max | DP ms median |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + " | GOO/DP median | annealing/GOO median | annealing ms median | annealing ms max"
+                + " | annealing CPU ms max | DP ms median |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Shape shape : shapes) {
             for (int n : sizes) {
                 boolean exact = n <= (shape == Shape.CLIQUE ? cliqueReferenceLimit : referenceLimit);
@@ -87,15 +91,18 @@ public final class JoinOrderBenchmark {
                 double[] gooRatio = new double[queries];
                 double[] vsGoo = new double[queries];
                 double[] millis = new double[queries];
+                double[] cpuMillis = new double[queries];
                 double[] dpMillis = new double[queries];
                 for (int q = 0; q < queries; q++) {
                     JoinGraph g = QueryGraphGenerator.generate(shape, n, selectivities, 1_000L * n + q);
                     // C_out proper: the sum of the join results. The SPI plan cost also counts the scans, the
                     // same for every plan (one access path per relation), so they are taken out of the ratios.
                     double scans = g.relations().stream().mapToDouble(r -> r.accessPaths().get(0).cost()).sum();
+                    long c0 = THREADS.getCurrentThreadCpuTime();
                     long t0 = System.nanoTime();
                     double a = annealing.optimize(g, cOut, far()).plan().cost() - scans;
                     long t1 = System.nanoTime();
+                    cpuMillis[q] = (THREADS.getCurrentThreadCpuTime() - c0) / 1e6;
                     double goo = greedy.optimize(g, cOut, far()).plan().cost() - scans;
                     millis[q] = (t1 - t0) / 1e6;
                     vsGoo[q] = a / goo;
@@ -107,7 +114,7 @@ public final class JoinOrderBenchmark {
                         gooRatio[q] = goo / opt;
                     }
                 }
-                Row row = new Row(shape, n, ratio, gooRatio, vsGoo, millis, dpMillis, exact);
+                Row row = new Row(shape, n, ratio, gooRatio, vsGoo, millis, cpuMillis, dpMillis, exact);
                 rows.add(row);
                 System.out.println(format(row));
             }
@@ -118,6 +125,8 @@ public final class JoinOrderBenchmark {
         summary(rows, "20 <= n <= 30", r -> r.size() >= 20 && r.size() <= 30);
     }
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private static long far() {
         return System.nanoTime() + Long.MAX_VALUE;
     }
@@ -125,12 +134,13 @@ public final class JoinOrderBenchmark {
     private static String format(Row r) {
         String atOptimum = r.hasOptimum() ? String.format(Locale.ROOT, "%.0f%%", 100.0 * count(r.annealingRatio())
                 / r.annealingRatio().length) : "n/a";
-        return String.format(Locale.ROOT, "| %s | %d | %d | %s | %s | %s | %s | %.4f | %.1f | %.1f | %s |",
+        return String.format(Locale.ROOT, "| %s | %d | %d | %s | %s | %s | %s | %.4f | %.1f | %.1f | %.1f | %s |",
                 r.shape().name().toLowerCase(Locale.ROOT), r.size(), r.annealingRatio().length, atOptimum,
                 r.hasOptimum() ? String.format(Locale.ROOT, "%.4f", median(r.annealingRatio())) : "n/a",
                 r.hasOptimum() ? String.format(Locale.ROOT, "%.4f", max(r.annealingRatio())) : "n/a",
                 r.hasOptimum() ? String.format(Locale.ROOT, "%.4f", median(r.gooRatio())) : "n/a",
                 median(r.annealingVsGoo()), median(r.annealingMillis()), max(r.annealingMillis()),
+                max(r.annealingCpuMillis()),
                 r.hasOptimum() ? String.format(Locale.ROOT, "%.1f", median(r.dpMillis())) : "n/a");
     }
 
@@ -139,6 +149,7 @@ public final class JoinOrderBenchmark {
         List<Double> gooRatios = new ArrayList<>();
         List<Double> vsGoo = new ArrayList<>();
         List<Double> millis = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         boolean withOptimum = true;
         for (Row r : rows) {
             if (which.test(r)) {
@@ -148,6 +159,7 @@ public final class JoinOrderBenchmark {
                     gooRatios.add(r.gooRatio()[i]);
                     vsGoo.add(r.annealingVsGoo()[i]);
                     millis.add(r.annealingMillis()[i]);
+                    cpu.add(r.annealingCpuMillis()[i]);
                 }
             }
         }
@@ -158,13 +170,15 @@ public final class JoinOrderBenchmark {
         double[] gr = gooRatios.stream().mapToDouble(Double::doubleValue).toArray();
         double[] g = vsGoo.stream().mapToDouble(Double::doubleValue).toArray();
         double[] m = millis.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] c = cpu.stream().mapToDouble(Double::doubleValue).toArray();
         System.out.printf(Locale.ROOT, "summary %s: %d queries; %s annealing/GOO median %.5f, mean %.4f, %.1f%% below GOO;"
-                        + " planning ms median %.1f, max %.1f%n", label, a.length,
+                        + " planning ms median %.1f, max %.1f (thread CPU ms median %.1f, max %.1f)%n", label, a.length,
                 withOptimum ? String.format(Locale.ROOT, "at DP optimum %.1f%%, annealing/DP median %.5f worst %.4f;"
                         + " GOO at DP optimum %.1f%%, GOO/DP median %.4f, mean %.4f;",
                         100.0 * count(a) / a.length, median(a), max(a), 100.0 * count(gr) / gr.length, median(gr),
                         Arrays.stream(gr).average().orElse(Double.NaN)) : "",
-                median(g), Arrays.stream(g).average().orElse(Double.NaN), 100.0 * Arrays.stream(g).filter(x -> x < 1 - SAME).count() / g.length, median(m), max(m));
+                median(g), Arrays.stream(g).average().orElse(Double.NaN), 100.0 * Arrays.stream(g).filter(x -> x < 1 - SAME).count() / g.length, median(m), max(m),
+                median(c), max(c));
     }
 
     private static long count(double[] ratios) {
