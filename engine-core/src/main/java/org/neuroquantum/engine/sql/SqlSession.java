@@ -21,7 +21,8 @@ import org.neuroquantum.spi.error.NeuroQuantumException;
  * One user's conversation with a database: statements run in the session's transaction. In autocommit mode (the
  * default) each statement outside BEGIN … COMMIT commits on its own. A statement that fails inside a transaction
  * rolls the whole transaction back (there are no savepoints yet), so a failure never leaves part of a statement
- * applied. DDL commits an open transaction first and then runs in a transaction of its own.
+ * applied. DDL commits an open transaction first and then runs in a transaction of its own; after it, an explicit
+ * transaction goes on (in a new storage transaction) until COMMIT or ROLLBACK.
  *
  * <p>Not thread-safe: one session per thread (a JDBC connection holds one).
  */
@@ -67,7 +68,10 @@ public final class SqlSession implements AutoCloseable {
         BoundStatement bound = new Binder(database).bind(statement.tree());
         if (bound instanceof BoundStatement.CreateTable
                 || bound instanceof BoundStatement.DropTable || bound instanceof BoundStatement.CreateIndex) {
+            boolean wasExplicit = explicit;
             commitOpenTransaction();
+            // The statements after the DDL still belong to a transaction the user opened with BEGIN.
+            explicit = wasExplicit;
             ddl(bound);
             return StatementResult.updated(0);
         }

@@ -228,7 +228,15 @@ class H2DifferentialTest {
 
     private Query query() {
         String where = " WHERE " + predicate("", 3);
-        return switch (random.nextInt(7)) {
+        return switch (random.nextInt(10)) {
+            case 7 -> new Query("SELECT t.id, u.id, u.w FROM t LEFT JOIN u ON " + pick("t.a = u.tid", "t.id = u.tid")
+                    + pick(" AND u.w > " + intLiteral(), "") + " WHERE " + predicate("t.", 1)
+                    + pick("", " AND u.id IS NULL", " OR u.w < " + intLiteral()), false);
+            case 8 -> new Query("SELECT DISTINCT " + pick("a", "c", "a, c", "b % 3") + " FROM t" + where, false);
+            case 9 -> new Query("SELECT id, CASE WHEN " + predicate("", 1) + " THEN " + pick("a", "b", "1") + " WHEN "
+                    + atom("") + " THEN " + pick("id", "NULL", "-1") + pick(" ELSE 0", "") + " END, COALESCE("
+                    + pick("a, b", "c, 'none'", "d, a, 0") + "), " + pick("LOWER(c)", "UPPER(c)", "LENGTH(c)",
+                    "ABS(a - b)", "NULLIF(a, 3)") + " FROM t" + where, false);
             case 0 -> new Query("SELECT id, a, b, c, d FROM t" + where + " ORDER BY id", true);
             case 1 -> new Query("SELECT id, " + numericTerm("") + " FROM t" + where, false);
             case 2 -> new Query("SELECT COUNT(*), COUNT(a), SUM(a), SUM(b), MIN(c), MAX(d), AVG(d) FROM t" + where,

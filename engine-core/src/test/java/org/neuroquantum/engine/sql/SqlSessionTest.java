@@ -159,6 +159,13 @@ class SqlSessionTest {
         assertTrue(e.getMessage().contains("rolled back"), e.getMessage());
         assertFalse(s.inTransaction());
         assertEquals(List.of(), rows("SELECT id FROM emp WHERE id >= 12"));
+        // DDL commits what came before it; the explicit transaction continues after it.
+        s.execute("BEGIN");
+        s.execute("INSERT INTO emp (id, name) VALUES (20, 'before')");
+        s.execute("CREATE TABLE side (k INT)");
+        s.execute("INSERT INTO emp (id, name) VALUES (21, 'after')");
+        s.execute("ROLLBACK");
+        assertEquals(List.of(row(20)), rows("SELECT id FROM emp WHERE id >= 20"));
     }
 
     @Test
@@ -210,5 +217,39 @@ class SqlSessionTest {
         assertEquals(List.of(row(1L, new BigDecimal("12.50"), true), row(2L, new BigDecimal("3"), false)),
                 rows("SELECT k, d, b FROM t ORDER BY k"));
         assertEquals(List.of(row(LocalDate.of(2020, 1, 2))), rows("SELECT hired FROM emp WHERE id = 1"));
+    }
+
+    @Test
+    void caseAndScalarFunctions() {
+        assertEquals(List.of(row(1, "high"), row(2, "low"), row(3, "none")),
+                rows("SELECT id, CASE WHEN salary >= 100 THEN 'high' WHEN salary < 100 THEN 'low' ELSE 'none' END "
+                        + "FROM emp WHERE id <= 3 ORDER BY id"));
+        assertEquals(List.of(row(1, 1), row(3, 0)),
+                rows("SELECT id, CASE dept WHEN 'eng' THEN 1 ELSE 0 END FROM emp WHERE id IN (1, 3) ORDER BY id"));
+        assertEquals(List.of(row(3, 0L, "CY", 2, "ops")),
+                rows("SELECT id, COALESCE(salary, 0), UPPER(name), LENGTH(name), NULLIF(dept, 'eng') FROM emp "
+                        + "WHERE id = 3"));
+        assertEquals(List.of(row(5L, 2L)), rows("SELECT COUNT(*), SUM(CASE WHEN bonus IS NULL THEN 1 ELSE 0 END) "
+                + "FROM emp"));
+        assertEquals(List.of(row(7)), rows("SELECT ABS(-7)"));
+        assertEquals("42804", error("SELECT CASE WHEN id = 1 THEN 'x' ELSE 2 END FROM emp").errorCode().sqlState());
+        assertEquals("0A000", error("SELECT SQRT(id) FROM emp").errorCode().sqlState());
+    }
+
+    @Test
+    void leftJoinsKeepUnmatchedRows() {
+        s.execute("CREATE TABLE dept (code VARCHAR PRIMARY KEY, title TEXT)");
+        s.execute("INSERT INTO dept VALUES ('eng', 'Engineering'), ('hr', 'People')");
+        assertEquals(List.of(row("ann", "Engineering"), row("bob", "Engineering"), row("cy", null), row("di", null),
+                row("ed", null)),
+                rows("SELECT e.name, d.title FROM emp e LEFT JOIN dept d ON e.dept = d.code ORDER BY e.name"));
+        // WHERE applies after the NULLs: the classic anti-join.
+        assertEquals(List.of(row("hr")), rows("SELECT d.code FROM dept d LEFT JOIN emp e ON e.dept = d.code "
+                + "WHERE e.id IS NULL"));
+        // A condition in ON only limits the matches.
+        assertEquals(List.of(row("eng", 1L), row("hr", 0L)), rows("SELECT d.code, COUNT(e.id) FROM dept d "
+                + "LEFT JOIN emp e ON e.dept = d.code AND e.salary > 90 GROUP BY d.code ORDER BY d.code"));
+        assertTrue(s.explain("SELECT d.code FROM dept d LEFT JOIN emp e ON e.id = 1")
+                .contains("emp e (left join): primary key lookup (id = 1)"));
     }
 }

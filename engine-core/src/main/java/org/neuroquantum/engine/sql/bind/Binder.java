@@ -3,10 +3,12 @@ package org.neuroquantum.engine.sql.bind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.BooleanValue;
+import net.sf.jsqlparser.expression.CaseExpression;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.DateValue;
 import net.sf.jsqlparser.expression.DoubleValue;
@@ -20,6 +22,7 @@ import net.sf.jsqlparser.expression.Parenthesis;
 import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.TimestampValue;
+import net.sf.jsqlparser.expression.WhenClause;
 import net.sf.jsqlparser.expression.operators.arithmetic.Addition;
 import net.sf.jsqlparser.expression.operators.arithmetic.Division;
 import net.sf.jsqlparser.expression.operators.arithmetic.Modulo;
@@ -363,23 +366,45 @@ public final class Binder {
         }
         List<Query.Source> sources = new ArrayList<>();
         List<Expression> conditions = new ArrayList<>();
+        List<Collection<Expression>> leftConditions = new ArrayList<>();
         int width = 0;
         if (s.getFromItem() != null) {
             width = addSource(sources, s.getFromItem(), width);
+            leftConditions.add(null);
             if (s.getJoins() != null) {
                 for (Join j : s.getJoins()) {
-                    if (j.isLeft() || j.isRight() || j.isFull() || j.isOuter() || j.isNatural() || j.isApply()
+                    boolean left = j.isLeft() && !j.isRight() && !j.isFull();
+                    if (j.isRight() || j.isFull() || (j.isOuter() && !left) || j.isNatural() || j.isApply()
                             || j.isSemi() || (j.getUsingColumns() != null && !j.getUsingColumns().isEmpty())) {
-                        throw unsupported("outer, natural and USING joins (inner joins work)");
+                        throw unsupported("right, full, natural and USING joins (inner and left joins work)");
                     }
                     width = addSource(sources, j.getFromItem(), width);
-                    if (j.getOnExpressions() != null) {
-                        conditions.addAll(j.getOnExpressions());
+                    Collection<Expression> on = j.getOnExpressions() == null ? List.of() : j.getOnExpressions();
+                    if (left) {
+                        if (on.isEmpty()) {
+                            throw new NeuroQuantumException(ErrorCode.SYNTAX_ERROR, "LEFT JOIN " + j.getFromItem()
+                                    + " needs an ON condition.", "Add ON ….");
+                        }
+                        leftConditions.add(on);
+                    } else {
+                        leftConditions.add(null);
+                        conditions.addAll(on);
                     }
                 }
             }
         }
         Scope scope = new Scope(sources);
+        for (int i = 0; i < sources.size(); i++) {
+            if (leftConditions.get(i) != null) {
+                Expr on = null;
+                for (Expression c : leftConditions.get(i)) {
+                    Expr e = condition(new ExprBinder(scope, null).bind(c), "ON");
+                    on = on == null ? e : new Expr.And(on, e);
+                }
+                Query.Source src = sources.get(i);
+                sources.set(i, new Query.Source(src.table(), src.alias(), src.offset(), true, on));
+            }
+        }
         Expr where = null;
         if (s.getWhere() != null) {
             conditions.add(s.getWhere());
@@ -652,6 +677,14 @@ public final class Binder {
             if (e instanceof CastExpression c) {
                 return containsAggregate(c.getLeftExpression());
             }
+            if (e instanceof Function f) {
+                return f.getParameters() != null && f.getParameters().stream().anyMatch(x -> containsAggregate((Expression) x));
+            }
+            if (e instanceof CaseExpression c) {
+                return containsAggregate(c.getSwitchExpression()) || containsAggregate(c.getElseExpression())
+                        || c.getWhenClauses().stream().anyMatch(w -> containsAggregate(w.getWhenExpression())
+                        || containsAggregate(w.getThenExpression()));
+            }
             return false;
         }
 
@@ -899,10 +932,101 @@ public final class Binder {
                 }
                 return new Expr.Like(x, p, l.isNot());
             }
+            if (e instanceof CaseExpression c) {
+                return caseExpression(c);
+            }
             if (e instanceof Function f) {
-                throw unsupported("function " + f.getName());
+                return call(f);
             }
             throw unsupported("expression " + e + " (" + e.getClass().getSimpleName() + ")");
+        }
+
+        private Expr caseExpression(CaseExpression c) {
+            Expr operand = c.getSwitchExpression() == null ? null : bind(c.getSwitchExpression());
+            List<Expr> whens = new ArrayList<>();
+            List<Expr> thens = new ArrayList<>();
+            List<Expr> results = new ArrayList<>();
+            for (WhenClause w : c.getWhenClauses()) {
+                Expr when = bind(w.getWhenExpression());
+                if (operand == null) {
+                    bool(when, "WHEN");
+                } else {
+                    comparable(operand, when, "CASE");
+                }
+                whens.add(when);
+                Expr then = bind(w.getThenExpression());
+                thens.add(then);
+                results.add(then);
+            }
+            Expr otherwise = c.getElseExpression() == null ? null : bind(c.getElseExpression());
+            if (otherwise != null) {
+                results.add(otherwise);
+            }
+            return new Expr.Case(operand, whens, thens, otherwise, commonType(results, "CASE"));
+        }
+
+        /** The type all results convert to: numbers widen, other types must agree. */
+        private static ColumnType commonType(List<Expr> results, String what) {
+            ColumnType type = null;
+            for (Expr r : results) {
+                ColumnType t = r.type();
+                if (t == null || t == type) {
+                    continue;
+                }
+                if (type == null) {
+                    type = t;
+                } else if (org.neuroquantum.engine.sql.expr.Values.numeric(type)
+                        && org.neuroquantum.engine.sql.expr.Values.numeric(t)) {
+                    type = org.neuroquantum.engine.sql.expr.Values.arithmeticType(type, t);
+                } else {
+                    throw new NeuroQuantumException(ErrorCode.DATATYPE_MISMATCH, what + " mixes " + Expr.typeName(type)
+                            + " and " + Expr.typeName(t) + " results (" + r.describe() + ").",
+                            "Give every branch the same type, or CAST.");
+                }
+            }
+            return type;
+        }
+
+        private Expr call(Function f) {
+            Expr.Function fn;
+            try {
+                String n = f.getName().toUpperCase(Locale.ROOT);
+                fn = Expr.Function.valueOf(n.equals("CHAR_LENGTH") || n.equals("CHARACTER_LENGTH") ? "LENGTH" : n);
+            } catch (IllegalArgumentException e) {
+                throw unsupported("function " + f.getName());
+            }
+            List<Expr> args = new ArrayList<>();
+            if (f.getParameters() != null) {
+                for (Object o : f.getParameters()) {
+                    args.add(bind((Expression) o));
+                }
+            }
+            int expected = switch (fn) {
+                case COALESCE -> -1;
+                case NULLIF -> 2;
+                default -> 1;
+            };
+            if (expected >= 0 && args.size() != expected || expected < 0 && args.isEmpty()) {
+                throw new NeuroQuantumException(ErrorCode.SYNTAX_ERROR, fn + " takes " + (expected < 0 ? "at least one"
+                        : String.valueOf(expected)) + " argument(s), not " + args.size() + ".", "Correct the call.");
+            }
+            ColumnType type = switch (fn) {
+                case COALESCE -> commonType(args, "COALESCE");
+                case NULLIF -> {
+                    comparable(args.get(0), args.get(1), "NULLIF");
+                    yield args.get(0).type();
+                }
+                case LOWER, UPPER -> ColumnType.VARCHAR;
+                case LENGTH -> ColumnType.INTEGER;
+                case ABS -> numeric(args.get(0), "ABS").type();
+            };
+            if ((fn == Expr.Function.LOWER || fn == Expr.Function.UPPER || fn == Expr.Function.LENGTH)
+                    && args.get(0).type() != null && args.get(0).type() != ColumnType.VARCHAR) {
+                throw new NeuroQuantumException(ErrorCode.DATATYPE_MISMATCH, fn + " needs text, but "
+                        + args.get(0).describe() + " is of type " + Expr.typeName(args.get(0).type()) + ".",
+                        "Apply it to text, or CAST.");
+            }
+            return new Expr.Call(fn, args, type);
         }
 
         private Expr compare(CompareOp op, BinaryExpression b) {

@@ -10,7 +10,8 @@ import org.neuroquantum.engine.table.ColumnType;
  * {@code offset}) → {@code where} → grouping (when {@code aggregation} is set, the row becomes the group keys
  * followed by the aggregate values) → {@code having} → outputs and sort keys → DISTINCT → ORDER BY → OFFSET/LIMIT.
  *
- * @param sources the tables of FROM (inner joins: their ON conditions are part of {@code where})
+ * @param sources the tables of FROM (inner joins: their ON conditions are part of {@code where}; left joins keep
+ *     theirs)
  * @param where the condition over the joined row, or null
  * @param aggregation grouping, or null for a query without GROUP BY and aggregates
  * @param having the condition over the grouped row, or null
@@ -25,8 +26,16 @@ import org.neuroquantum.engine.table.ColumnType;
 public record Query(List<Source> sources, Expr where, Aggregation aggregation, Expr having, List<Expr> outputs,
         List<String> names, List<SortKey> orderBy, boolean distinct, Expr limit, Expr offset, int width) {
 
-    /** A table of FROM under its alias; its columns start at {@code offset} in the joined row. */
-    public record Source(Table table, String alias, int offset) {
+    /**
+     * A table of FROM under its alias; its columns start at {@code offset} in the joined row. A LEFT JOINed table
+     * has its ON condition here (rows of the tables before it without a match get NULLs for its columns); the ON
+     * conditions of inner joins are part of the query's WHERE.
+     */
+    public record Source(Table table, String alias, int offset, boolean leftOuter, Expr on) {
+        /** A table of FROM or of an inner join. */
+        public Source(Table table, String alias, int offset) {
+            this(table, alias, offset, false, null);
+        }
     }
 
     /** GROUP BY keys (over the joined row) and the aggregate calls the query uses. */

@@ -96,16 +96,24 @@ public final class Executor {
         }
         TableAccess access = tables.get(level);
         int offset = access.source().offset();
+        int end = offset + access.source().table().schema().size();
+        boolean matched = false;
         try (RowCursor c = open(access, row, tx, params)) {
             while (c.next()) {
                 Object[] r = c.row();
                 System.arraycopy(r, 0, row, offset, r.length);
                 if (Expr.holds(access.filter(), row, params)) {
-                    join(tables, level + 1, row, tx, params, out);
+                    matched = true;
+                    if (Expr.holds(access.after(), row, params)) {
+                        join(tables, level + 1, row, tx, params, out);
+                    }
                 }
             }
         }
-        Arrays.fill(row, offset, offset + access.source().table().schema().size(), null);
+        Arrays.fill(row, offset, end, null);
+        if (!matched && access.source().leftOuter() && Expr.holds(access.after(), row, params)) {
+            join(tables, level + 1, row, tx, params, out);
+        }
     }
 
     private static final RowCursor EMPTY = new RowCursor() {

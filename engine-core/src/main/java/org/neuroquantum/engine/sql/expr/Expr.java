@@ -370,6 +370,111 @@ public interface Expr {
         }
     }
 
+    /**
+     * {@code CASE [operand] WHEN w THEN t … [ELSE e] END}: the first WHEN that holds (or equals the operand) picks
+     * its THEN; without a match the ELSE, or NULL.
+     */
+    record Case(Expr operand, List<Expr> whens, List<Expr> thens, Expr otherwise, ColumnType type) implements Expr {
+        public Case {
+            whens = List.copyOf(whens);
+            thens = List.copyOf(thens);
+        }
+
+        @Override
+        public Object eval(Object[] row, Object[] params) {
+            Object x = operand == null ? null : operand.eval(row, params);
+            for (int i = 0; i < whens.size(); i++) {
+                boolean match;
+                if (operand == null) {
+                    match = holds(whens.get(i), row, params);
+                } else {
+                    Object w = whens.get(i).eval(row, params);
+                    match = x != null && w != null && Values.compare(x, w) == 0;
+                }
+                if (match) {
+                    return result(thens.get(i).eval(row, params));
+                }
+            }
+            return otherwise == null ? null : result(otherwise.eval(row, params));
+        }
+
+        private Object result(Object v) {
+            return type == null || v == null ? v : Values.cast(v, type);
+        }
+
+        @Override
+        public String describe() {
+            StringBuilder b = new StringBuilder("CASE");
+            if (operand != null) {
+                b.append(' ').append(operand.describe());
+            }
+            for (int i = 0; i < whens.size(); i++) {
+                b.append(" WHEN ").append(whens.get(i).describe()).append(" THEN ").append(thens.get(i).describe());
+            }
+            if (otherwise != null) {
+                b.append(" ELSE ").append(otherwise.describe());
+            }
+            return b.append(" END").toString();
+        }
+    }
+
+    /** The scalar functions. */
+    enum Function {
+        COALESCE, NULLIF, LOWER, UPPER, LENGTH, ABS
+    }
+
+    /** A call of a scalar function; all but COALESCE return NULL for a NULL argument. */
+    record Call(Function function, List<Expr> arguments, ColumnType type) implements Expr {
+        public Call {
+            arguments = List.copyOf(arguments);
+        }
+
+        @Override
+        public Object eval(Object[] row, Object[] params) {
+            if (function == Function.COALESCE) {
+                for (Expr a : arguments) {
+                    Object v = a.eval(row, params);
+                    if (v != null) {
+                        return type == null ? v : Values.cast(v, type);
+                    }
+                }
+                return null;
+            }
+            Object v = arguments.get(0).eval(row, params);
+            if (v == null) {
+                return null;
+            }
+            return switch (function) {
+                case NULLIF -> {
+                    Object w = arguments.get(1).eval(row, params);
+                    yield w != null && Values.compare(v, w) == 0 ? null : v;
+                }
+                case LOWER -> text(v).toLowerCase(Locale.ROOT);
+                case UPPER -> text(v).toUpperCase(Locale.ROOT);
+                case LENGTH -> text(v).codePointCount(0, text(v).length());
+                case ABS -> Values.compare(v, 0) < 0 ? Values.negate(v) : v;
+                default -> throw new IllegalStateException(function.name());
+            };
+        }
+
+        private String text(Object v) {
+            if (!(v instanceof String s)) {
+                throw new NeuroQuantumException(ErrorCode.DATATYPE_MISMATCH, function + " needs text, not " + v + ".",
+                        "Apply it to text.");
+            }
+            return s;
+        }
+
+        @Override
+        public String describe() {
+            StringBuilder b = new StringBuilder(function.name()).append('(');
+            for (int i = 0; i < arguments.size(); i++) {
+                b.append(i == 0 ? "" : ", ").append(arguments.get(i).describe());
+            }
+            return b.append(')').toString();
+        }
+    }
+
     /** Collects the positions of the input columns an expression reads. */
     static void columns(Expr e, java.util.BitSet into) {
         if (e instanceof ColumnRef c) {
@@ -400,6 +505,17 @@ public interface Expr {
             columns(n.operand(), into);
         } else if (e instanceof Cast c) {
             columns(c.operand(), into);
+        } else if (e instanceof Case c) {
+            if (c.operand() != null) {
+                columns(c.operand(), into);
+            }
+            c.whens().forEach(x -> columns(x, into));
+            c.thens().forEach(x -> columns(x, into));
+            if (c.otherwise() != null) {
+                columns(c.otherwise(), into);
+            }
+        } else if (e instanceof Call c) {
+            c.arguments().forEach(x -> columns(x, into));
         } else if (!(e instanceof Literal) && !(e instanceof Parameter)) {
             throw new IllegalStateException("unknown expression " + e.getClass());
         }

@@ -30,7 +30,14 @@ public final class Planner {
         }
         List<TableAccess> tables = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
-            tables.add(access(sources.get(i), perLevel.get(i)));
+            Query.Source source = sources.get(i);
+            if (source.leftOuter()) {
+                // Only the ON condition may choose the rows of a left-joined table; WHERE applies after NULLs.
+                TableAccess on = access(source, conjuncts(source.on()));
+                tables.add(new TableAccess(source, on.path(), on.filter(), and(perLevel.get(i))));
+            } else {
+                tables.add(access(source, perLevel.get(i)));
+            }
         }
         return new QueryPlan(query, tables, and(constant));
     }
@@ -97,7 +104,7 @@ public final class Planner {
                 bestScore = score;
             }
         }
-        return new TableAccess(source, best, and(conjuncts));
+        return new TableAccess(source, best, and(conjuncts), null);
     }
 
     /** Equalities count twice a range bound; a full key match beats any prefix (ties: the primary key). */

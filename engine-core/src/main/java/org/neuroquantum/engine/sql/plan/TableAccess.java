@@ -8,12 +8,16 @@ import org.neuroquantum.engine.sql.expr.Expr;
  *
  * @param source the table and where its columns go in the joined row
  * @param path the access path
- * @param filter conjuncts over the joined row up to this table, or null
+ * @param filter conjuncts over the joined row up to this table, or null; for a LEFT JOINed table its ON
+ *     condition, which decides whether a row matches
+ * @param after for a LEFT JOINed table, the WHERE conjuncts checked once its row (or NULLs) is known; else null
  */
-public record TableAccess(Query.Source source, AccessPath path, Expr filter) {
+public record TableAccess(Query.Source source, AccessPath path, Expr filter, Expr after) {
     /** For plans. */
     public String describe() {
         return source.table().name() + (source.alias().equalsIgnoreCase(source.table().name()) ? "" : " "
-                + source.alias()) + ": " + path.describe() + (filter == null ? "" : ", filter " + filter.describe());
+                + source.alias()) + (source.leftOuter() ? " (left join)" : "") + ": " + path.describe()
+                + (filter == null ? "" : (source.leftOuter() ? ", on " : ", filter ") + filter.describe())
+                + (after == null ? "" : ", then filter " + after.describe());
     }
 }
