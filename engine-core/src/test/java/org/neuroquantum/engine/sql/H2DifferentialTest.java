@@ -25,10 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
  * are compared by value (H2 and NeuroQuantumDB may choose different numeric result types).
  */
 class H2DifferentialTest {
-    private static final long SEED = 20261125L;
+    private static final long SEED = Long.getLong("nq.sql.differential.seed", 20261125L);
     private static final int ROWS = 150;
-    private static final int QUERIES = 600;
-    private static final int CHANGES = 60;
+    /** Longer campaigns: {@code -Dnq.sql.differential.queries=20000} (and another seed with {@code …seed=}). */
+    private static final int QUERIES = Integer.getInteger("nq.sql.differential.queries", 1200);
+    private static final int CHANGES = Math.max(10, QUERIES / 20);
     private static final String[] WORDS = {"ant", "bee", "cat", "cow", "dog", "eel", "emu", "fox", "gnu", ""};
 
     @TempDir
