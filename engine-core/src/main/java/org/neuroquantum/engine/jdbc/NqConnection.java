@@ -36,6 +36,16 @@ final class NqConnection extends BaseConnection {
         return url;
     }
 
+    Database database() {
+        return database;
+    }
+
+    @Override
+    public java.sql.DatabaseMetaData getMetaData() throws SQLException {
+        checkOpen();
+        return new NqDatabaseMetaData(this);
+    }
+
     /** Runs a statement in this connection's session (connections serialise their statements). */
     synchronized StatementResult run(ParsedStatement statement, Object[] params) throws SQLException {
         checkOpen();

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import org.neuroquantum.engine.table.ColumnType;
 
-/** A forward-only, read-only result set over a statement's rows. */
+/** A forward-only, read-only result set over a statement's rows (or metadata rows: no statement then). */
 final class NqResultSet extends BaseResultSet {
     private final NqStatement statement;
     private final List<String> names;
@@ -52,6 +52,9 @@ final class NqResultSet extends BaseResultSet {
     public void close() {
         if (!closed) {
             closed = true;
+            if (statement == null) {
+                return;
+            }
             try {
                 statement.resultSetClosed();
             } catch (SQLException e) {

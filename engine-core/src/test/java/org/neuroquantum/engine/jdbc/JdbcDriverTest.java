@@ -147,4 +147,49 @@ class JdbcDriverTest {
             assertEquals(1L, rs.getLong(1));
         }
     }
+
+    @Test
+    void databaseMetaDataListsTablesColumnsKeysAndIndexes() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE orders (id BIGINT, line INT, item TEXT NOT NULL, qty INT, PRIMARY KEY (id, line))");
+            s.execute("CREATE TABLE notes (body TEXT)");
+            s.execute("CREATE UNIQUE INDEX orders_item ON orders (item, qty)");
+            java.sql.DatabaseMetaData md = c.getMetaData();
+            assertEquals("NeuroQuantumDB", md.getDatabaseProductName());
+            java.util.List<String> tables = new java.util.ArrayList<>();
+            try (ResultSet rs = md.getTables(null, null, "%", new String[] {"TABLE"})) {
+                while (rs.next()) {
+                    tables.add(rs.getString("TABLE_NAME"));
+                }
+            }
+            assertEquals(java.util.List.of("notes", "orders"), tables);
+            java.util.List<String> columns = new java.util.ArrayList<>();
+            try (ResultSet rs = md.getColumns(null, null, "ORDERS", "%")) {
+                while (rs.next()) {
+                    columns.add(rs.getString("COLUMN_NAME") + ":" + rs.getInt("DATA_TYPE") + ":"
+                            + rs.getString("IS_NULLABLE") + ":" + rs.getInt("ORDINAL_POSITION"));
+                }
+            }
+            assertEquals(java.util.List.of("id:" + Types.BIGINT + ":NO:1", "line:" + Types.INTEGER + ":NO:2",
+                    "item:" + Types.VARCHAR + ":NO:3", "qty:" + Types.INTEGER + ":YES:4"), columns);
+            try (ResultSet rs = md.getPrimaryKeys(null, null, "orders")) {
+                assertTrue(rs.next());
+                assertEquals("id", rs.getString("COLUMN_NAME"));
+                assertEquals(1, rs.getInt("KEY_SEQ"));
+                assertTrue(rs.next());
+                assertEquals("line", rs.getString("COLUMN_NAME"));
+                assertFalse(rs.next());
+            }
+            try (ResultSet rs = md.getIndexInfo(null, null, "orders", false, true)) {
+                assertTrue(rs.next());
+                assertEquals("orders_item", rs.getString("INDEX_NAME"));
+                assertFalse(rs.getBoolean("NON_UNIQUE"));
+                assertEquals("item", rs.getString("COLUMN_NAME"));
+                assertTrue(rs.next());
+                assertEquals("qty", rs.getString("COLUMN_NAME"));
+                assertEquals(2, rs.getInt("ORDINAL_POSITION"));
+                assertFalse(rs.next());
+            }
+        }
+    }
 }
