@@ -125,6 +125,7 @@ class SqlSessionTest {
         assertEquals(List.of(row("bob"), row("ed")),
                 rows("SELECT name FROM emp WHERE salary >= ? AND salary < ? ORDER BY name", 80, 100L));
         assertEquals(List.of(), rows("SELECT name FROM emp WHERE id = 2.5"));
+        assertEquals("42804", error("SELECT name FROM emp WHERE id = ?", "two").errorCode().sqlState());
         assertEquals(List.of(row("bob")), rows("SELECT name FROM emp WHERE id = 2.0"));
         assertEquals(List.of(row("cy"), row("di")), rows("SELECT name FROM emp WHERE id > 2.5 AND id < 4.5 ORDER BY 1"));
     }

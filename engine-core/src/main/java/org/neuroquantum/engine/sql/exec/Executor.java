@@ -150,6 +150,12 @@ public final class Executor {
         for (int i = 0; i < n; i++) {
             Object v = p.equals().get(i).eval(row, params);
             prefix[i] = v == null ? null : Values.coerceForKey(v, key.get(i).type());
+            if (prefix[i] == null && v != null && !Values.comparable(Values.typeOf(v), key.get(i).type())) {
+                // A parameter of the wrong kind fails as the filter's comparison would, rather than matching nothing.
+                throw new NeuroQuantumException(ErrorCode.DATATYPE_MISMATCH, "Cannot compare " + key.get(i).name()
+                        + " (" + Expr.typeName(key.get(i).type()) + ") with " + p.equals().get(i).describe() + " = "
+                        + v + ".", "Pass a value of the column's type.");
+            }
             if (prefix[i] == null) {
                 // NULL, or a value no key of this type can equal (e.g. 2.5 for an integer): nothing matches.
                 return EMPTY;
