@@ -69,6 +69,20 @@ public enum ErrorCode {
     UNDEFINED_COLUMN("NQ-6103", "42703"),
     /** A definition is not valid (e.g. a primary key column of a type that cannot be a key). */
     INVALID_DEFINITION("NQ-6104", "42P16"),
+    /** A SQL statement does not parse; the message names the line and column. */
+    SYNTAX_ERROR("NQ-6201", "42601"),
+    /** A SQL construct that NeuroQuantumDB does not (yet) support. */
+    FEATURE_NOT_SUPPORTED("NQ-6202", "0A000"),
+    /** An expression combines values of types that do not fit together (e.g. a number and a text). */
+    DATATYPE_MISMATCH("NQ-6203", "42804"),
+    /** A column name matches columns of more than one table in the statement. */
+    AMBIGUOUS_COLUMN("NQ-6204", "42702"),
+    /** A column outside an aggregate is used in a grouped query without appearing in GROUP BY. */
+    GROUPING_ERROR("NQ-6205", "42803"),
+    /** An integer or decimal division by zero. */
+    DIVISION_BY_ZERO("NQ-6206", "22012"),
+    /** A statement parameter ({@code ?}) has no value, or a value is given for a parameter that does not exist. */
+    PARAMETER_INVALID("NQ-6207", "07001"),
 
     /** The operation was cancelled by its caller. */
     CANCELLED("NQ-5001", "57014"),
