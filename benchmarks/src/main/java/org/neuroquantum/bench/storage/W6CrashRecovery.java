@@ -128,10 +128,11 @@ public class W6CrashRecovery extends StorageBenchmark {
     public void verifyAndRemove() {
         Path data = dataPath();
         long from = records / 3;
+        long to = Math.min(from + W3RangeScan.ROWS, records);
         long start = System.nanoTime();
-        int rows = kv.scan(Records.key(from), Records.key(from + W3RangeScan.ROWS), (k, v) -> { });
+        int rows = kv.scan(Records.key(from), Records.key(to), (k, v) -> { });
         long rangeNanos = System.nanoTime() - start;
-        int expected = (int) Math.min(W3RangeScan.ROWS, records - from);
+        int expected = (int) (to - from);
         if (rows != expected) {
             throw new IllegalStateException(engine + ": the range query after recovery returned " + rows
                     + " rows, expected " + expected);

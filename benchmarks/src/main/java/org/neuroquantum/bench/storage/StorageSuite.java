@@ -1,0 +1,119 @@
+package org.neuroquantum.bench.storage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.neuroquantum.bench.kv.Directories;
+import org.neuroquantum.bench.kv.Engines;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs the whole storage suite (W1–W8, every engine) in one JMH invocation and writes the report.
+ *
+ * <pre>
+ * StorageSuite [--records N] [--engines a,b,...] [--data-dir DIR] [--docs DIR] [--include REGEX] [--keep-data]
+ *              [--report-only]
+ * </pre>
+ *
+ * Defaults: 1,000,000 records, every engine, data in {@code benchmarks/target/storage-bench} (wiped first unless
+ * {@code --keep-data}), report into {@code docs/benchmarks.md} with the raw results in {@code docs/benchmarks/}.
+ * {@code --report-only} re-renders the report from the raw results of an earlier run in the docs directory.
+ */
+public final class StorageSuite {
+    private static final String JMH_JSON = "storage-jmh.json";
+    private static final String SIDE_JSONL = "storage-side-metrics.jsonl";
+    private static final String RUN_JSON = "storage-run.json";
+
+    private StorageSuite() {
+    }
+
+    /** Entry point; see the class comment for the arguments. */
+    public static void main(String[] args) throws IOException, RunnerException {
+        int records = 1_000_000;
+        List<String> engines = Engines.ALL;
+        Path dataDir = Path.of("benchmarks/target/storage-bench");
+        Path docs = Path.of("docs");
+        String include = "W[0-9].*";
+        boolean keepData = false;
+        boolean reportOnly = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--records" -> records = Integer.parseInt(value(args, ++i));
+                case "--engines" -> engines = Arrays.stream(value(args, ++i).split(",")).map(String::trim).toList();
+                case "--data-dir" -> dataDir = Path.of(value(args, ++i));
+                case "--docs" -> docs = Path.of(value(args, ++i));
+                case "--include" -> include = value(args, ++i);
+                case "--keep-data" -> keepData = true;
+                case "--report-only" -> reportOnly = true;
+                default -> throw new IllegalArgumentException("Unknown argument '" + args[i] + "'; see the usage in "
+                        + StorageSuite.class.getName());
+            }
+        }
+        for (String e : engines) {
+            Engines.create(e); // fails on an unknown name before anything runs
+        }
+        dataDir = dataDir.toAbsolutePath();
+        Path raw = docs.resolve("benchmarks");
+        ObjectMapper json = new ObjectMapper();
+        StorageReport.Run run;
+        if (reportOnly) {
+            run = json.readValue(raw.resolve(RUN_JSON).toFile(), StorageReport.Run.class);
+        } else {
+            run = runSuite(args, records, engines, dataDir, include, keepData);
+            Files.createDirectories(raw);
+            Files.copy(dataDir.resolve(JMH_JSON), raw.resolve(JMH_JSON), StandardCopyOption.REPLACE_EXISTING);
+            Path side = dataDir.resolve(SideMetrics.FILE);
+            if (Files.exists(side)) {
+                Files.copy(side, raw.resolve(SIDE_JSONL), StandardCopyOption.REPLACE_EXISTING);
+            }
+            json.writerWithDefaultPrettyPrinter().writeValue(raw.resolve(RUN_JSON).toFile(), run);
+        }
+        JsonNode results = json.readTree(raw.resolve(JMH_JSON).toFile());
+        String section = StorageReport.render(results, SideMetrics.read(raw.resolve(SIDE_JSONL)), run);
+        Path report = docs.resolve("benchmarks.md");
+        StorageReport.writeInto(report, section);
+        System.out.println("Wrote " + report.toAbsolutePath());
+    }
+
+    private static StorageReport.Run runSuite(String[] args, int records, List<String> engines, Path dataDir,
+            String include, boolean keepData) throws RunnerException {
+        if (!keepData) {
+            Directories.delete(dataDir);
+        }
+        RunEnvironment before = RunEnvironment.capture(dataDir);
+        String date = ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME);
+        long start = System.nanoTime();
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(StorageSuite.class.getPackageName().replace(".", "\\.") + "\\." + include)
+                .param("engine", engines.toArray(String[]::new))
+                .param("records", Integer.toString(records))
+                .param("dataDir", dataDir.toString())
+                .resultFormat(ResultFormatType.JSON)
+                .result(dataDir.resolve(JMH_JSON).toString());
+        new Runner(options.build()).run();
+        double minutes = (System.nanoTime() - start) / 60e9;
+        RunEnvironment after = RunEnvironment.capture(dataDir);
+        List<String> command = new ArrayList<>(List.of("benchmarks/run-storage-suite.sh"));
+        command.addAll(Arrays.asList(args));
+        return new StorageReport.Run(String.join(" ", command), date, records, engines, minutes, before, after);
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value");
+        }
+        return args[i];
+    }
+}
