@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
                 "Configuration: conf/neuroquantum.properties of the installation (or --config FILE), overridden by "
                         + "--set KEY=VALUE on any command. Plugins: one directory per plugin under plugins/.",
                 "Run 'neuroquantum help COMMAND' or 'neuroquantum COMMAND --help' for details."},
-        subcommands = {VersionCommand.class, PluginsCommand.class, ConfigCommand.class, HelpCommand.class},
+        subcommands = {VersionCommand.class, PluginsCommand.class, ConfigCommand.class, DemoCommand.class,
+            HelpCommand.class},
         footer = {"", "Exit status: 0 success, 1 a problem was found (printed with its fix), 2 bad usage."})
 final class NeuroQuantumCommand implements Callable<Integer> {
     @Spec

@@ -73,7 +73,7 @@ class DistributionIT {
         }
         assertTrue(eviction != null, r.out());
         assertTrue(eviction.get("loaded").asBoolean(), r.out());
-        assertEquals("1.0.0", eviction.get("spiVersion").asText());
+        assertEquals(org.neuroquantum.spi.SpiVersion.current().toString(), eviction.get("spiVersion").asText());
         assertTrue(eviction.get("version").asText().matches("\\d+\\.\\d+\\.\\d+"), r.out());
         List<String> providers = new ArrayList<>();
         eviction.get("providers").get("eviction").forEach(n -> providers.add(n.asText()));

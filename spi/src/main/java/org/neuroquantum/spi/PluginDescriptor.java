@@ -43,7 +43,7 @@ public record PluginDescriptor(String name, String version, String description, 
     public static final String RESOURCE = "META-INF/neuroquantum-plugin.properties";
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
-    private static final Pattern PROVIDED = Pattern.compile("[a-z]+:[a-z][a-z0-9-]*");
+    private static final Pattern PROVIDED = Pattern.compile("[a-z]+:[a-z0-9][a-z0-9-]*");
 
     public PluginDescriptor {
         provides = List.copyOf(provides);

@@ -27,6 +27,15 @@ public final class KernelConfig {
     /** The transports to start. */
     public static final String TRANSPORTS = ExtensionPoint.TRANSPORT.configKey();
 
+    /** When commits and page writes are synced to the device. */
+    public static final String SYNC_MODE = "sync.mode";
+    /** How long a transaction waits for a lock before its statement fails with 55P03. */
+    public static final String LOCK_WAIT_TIMEOUT = "lock.wait-timeout";
+    /** Time between checkpoints. */
+    public static final String CHECKPOINT_INTERVAL = "checkpoint.interval";
+    /** Log volume that triggers a checkpoint before the interval is up. */
+    public static final String CHECKPOINT_WAL_VOLUME = "checkpoint.wal-volume";
+
     private KernelConfig() {
     }
 
@@ -71,6 +80,24 @@ public final class KernelConfig {
                                 + "optimizer, relations are joined in the order the query names them.")
                 .define(TRANSPORTS, ConfigType.LIST, "", Validators.providerName(),
                         "Comma-separated transports to start with the database, by provider name. Empty: "
-                                + "embedded use only (JDBC in the same process).");
+                                + "embedded use only (JDBC in the same process).")
+                .define(SYNC_MODE, ConfigType.STRING, "commit", Validators.oneOf("none", "commit", "always"),
+                        "When the write-ahead log is synced to the device. commit: a commit returns once its "
+                                + "log records are durable (concurrent commits share one sync); an acknowledged "
+                                + "commit survives a crash or power loss. always: additionally after every "
+                                + "change. none: never waits for the device; a crash of the process loses "
+                                + "nothing the operating system has, power loss may lose recent commits (never "
+                                + "half of one).")
+                .define(LOCK_WAIT_TIMEOUT, ConfigType.DURATION, "10s", Validators.atLeast(java.time.Duration.ZERO),
+                        "How long a transaction waits for a lock another transaction holds before the waiting "
+                                + "operation fails with SQLSTATE 55P03 (the transaction itself stays usable). "
+                                + "0 means do not wait at all.")
+                .define(CHECKPOINT_INTERVAL, ConfigType.DURATION, "5m", Validators.atLeast(java.time.Duration
+                                .ofSeconds(1)),
+                        "Time between checkpoints. A checkpoint writes every dirty page and lets the log before "
+                                + "it be truncated (and archived), which bounds recovery time.")
+                .define(CHECKPOINT_WAL_VOLUME, ConfigType.SIZE, "256MB", Validators.atLeast(1024 * 1024),
+                        "Log written since the last checkpoint that triggers the next one before "
+                                + "checkpoint.interval is up.");
     }
 }

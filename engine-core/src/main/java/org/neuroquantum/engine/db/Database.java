@@ -1,6 +1,41 @@
 package org.neuroquantum.engine.db;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.neuroquantum.engine.config.Suggestions;
+import org.neuroquantum.engine.storage.log.LoggedPageAccess;
+import org.neuroquantum.engine.table.Column;
+import org.neuroquantum.engine.table.ColumnType;
+import org.neuroquantum.engine.table.IndexDefinition;
+import org.neuroquantum.engine.table.KeyCodec;
+import org.neuroquantum.engine.table.TableDefinition;
+import org.neuroquantum.engine.table.TableSchema;
+import org.neuroquantum.engine.txn.CheckpointFile;
+import org.neuroquantum.engine.txn.Checkpointer;
+import org.neuroquantum.engine.txn.Recovery;
+import org.neuroquantum.engine.txn.SyncMode;
+import org.neuroquantum.engine.txn.Transaction;
+import org.neuroquantum.engine.txn.TransactionManager;
+import org.neuroquantum.engine.txn.lock.LockKey;
+import org.neuroquantum.engine.txn.lock.LockManager;
+import org.neuroquantum.engine.txn.lock.LockMode;
+import org.neuroquantum.spi.error.NeuroQuantumException;
+import org.neuroquantum.spi.index.Index;
+import org.neuroquantum.spi.index.IndexContext;
+import org.neuroquantum.spi.index.IndexCursor;
+import org.neuroquantum.spi.index.IndexFactory;
+import org.neuroquantum.spi.index.IndexTransaction;
+import org.neuroquantum.spi.index.KeyRange;
+import org.neuroquantum.spi.index.PageAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -22,7 +57,6 @@ import org.neuroquantum.engine.storage.DatabaseHeader;
 import org.neuroquantum.engine.storage.buffer.BackgroundFlusher;
 import org.neuroquantum.engine.storage.buffer.BufferPool;
 import org.neuroquantum.engine.storage.buffer.PageRef;
-import org.neuroquantum.engine.storage.buffer.WalBarrier;
 import org.neuroquantum.spi.ExtensionPoint;
 import org.neuroquantum.spi.config.Config;
 import org.neuroquantum.spi.error.ErrorCode;
@@ -56,6 +90,18 @@ public final class Database implements AutoCloseable {
     /** The identification file's name. */
     public static final String MARKER = "neuroquantum.db";
     private static final String WAL_DIRECTORY = "wal";
+    private static final String DATA_FILE = "data.nq";
+    private static final String CATALOG_NAME = "catalog";
+    private static final byte[] TABLE_PREFIX = {'t', ':'};
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    /**
+     * What opening the database took: log records analysed, page changes redone, transactions rolled back and
+     * their changes compensated, and the time from opening the files to being ready.
+     */
+    public record RecoveryReport(long recordsRead, long changesRedone, int transactionsRolledBack,
+            long changesUndone, long nanos) {
+    }
 
     private final Path directory;
     private final Kernel kernel;
@@ -64,12 +110,25 @@ public final class Database implements AutoCloseable {
     private final PageStore pageStore;
     private final WriteAheadLog wal;
     private final BufferPool pool;
-    private final BackgroundFlusher flusher;
     private final DatabaseHeader header;
+    private final LoggedPageAccess access;
+    private final TransactionManager transactions;
+    private final IndexFactory indexFactory;
+    private final Checkpointer checkpointer;
+    private final Config config;
+    private final Metrics metrics;
+    private final Map<String, Table> tables = new ConcurrentHashMap<>();
+    private final Map<Long, Index> indexesByRoot = new ConcurrentHashMap<>();
+    private final Object ddl = new Object();
+    private Index catalog;
+    private BackgroundFlusher flusher;
+    private RecoveryReport lastRecovery;
     private boolean closed;
 
     private Database(Path directory, Kernel kernel, FileChannel lockChannel, FileLock lock, PageStore pageStore,
-            WriteAheadLog wal, BufferPool pool, BackgroundFlusher flusher, DatabaseHeader header) {
+            WriteAheadLog wal, BufferPool pool, DatabaseHeader header, LoggedPageAccess access,
+            TransactionManager transactions, IndexFactory indexFactory, CheckpointFile checkpoints, Config config,
+            Metrics metrics) {
         this.directory = directory;
         this.kernel = kernel;
         this.lockChannel = lockChannel;
@@ -77,8 +136,21 @@ public final class Database implements AutoCloseable {
         this.pageStore = pageStore;
         this.wal = wal;
         this.pool = pool;
-        this.flusher = flusher;
         this.header = header;
+        this.access = access;
+        this.transactions = transactions;
+        this.indexFactory = indexFactory;
+        this.config = config;
+        this.metrics = metrics;
+        this.checkpointer = new Checkpointer(access, pool, pageStore, wal, transactions, checkpoints,
+                config.getDuration(KernelConfig.CHECKPOINT_INTERVAL), config.getSize(KernelConfig.CHECKPOINT_WAL_VOLUME),
+                metrics.scoped("checkpoint"));
+        transactions.setIndexResolver(this::indexByRoot);
+    }
+
+    private void start() {
+        flusher = new BackgroundFlusher(pool, 200, 0.25);
+        checkpointer.start();
     }
 
     /** Opens (creating if needed) the database in {@code directory}, starting an embedded kernel for it. */
@@ -91,6 +163,7 @@ public final class Database implements AutoCloseable {
         Config config = kernel.config();
         String name = directory.toString();
         FileChannel lockChannel = null;
+        Closer opened = new Closer();
         try {
             Files.createDirectories(directory);
             lockChannel = FileChannel.open(directory.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -107,10 +180,12 @@ public final class Database implements AutoCloseable {
             ProviderRegistry providers = kernel.plugins().providers();
             String storeName = config.getString(KernelConfig.PAGE_STORE);
             String walName = config.getString(KernelConfig.WAL);
+            String indexName = config.getString(KernelConfig.INDEX);
             PageStoreFactory storeFactory = (PageStoreFactory) providers.resolve(ExtensionPoint.PAGE_STORAGE, storeName)
                     .factory();
             WriteAheadLogFactory walFactory = (WriteAheadLogFactory) providers.resolve(ExtensionPoint.WAL, walName)
                     .factory();
+            IndexFactory indexFactory = (IndexFactory) providers.resolve(ExtensionPoint.INDEX, indexName).factory();
             Path marker = directory.resolve(MARKER);
             boolean exists = Files.exists(marker);
             DatabaseHeader expected;
@@ -118,30 +193,41 @@ public final class Database implements AutoCloseable {
                 expected = readMarker(marker, name);
                 expected.checkProvider(ExtensionPoint.PAGE_STORAGE, storeName, storeFactory::canRead, name);
                 expected.checkProvider(ExtensionPoint.WAL, walName, v -> v == walFactory.formatVersion(), name);
+                expected.checkProvider(ExtensionPoint.INDEX, indexName, v -> v == indexFactory.formatVersion(), name);
             } else {
+                if (Files.exists(directory.resolve(DATA_FILE)) || Files.isDirectory(directory.resolve(WAL_DIRECTORY))) {
+                    throw new StorageException(ErrorCode.STORAGE_CORRUPT, name + " holds database files but no "
+                            + MARKER + ": its creation was interrupted, or the file was deleted.",
+                            "If the directory only ever held a database being created, delete it and open again; "
+                                    + "otherwise restore " + MARKER + " from a backup.");
+                }
                 Map<String, DatabaseHeader.Stamp> stamps = new LinkedHashMap<>();
                 stamps.put(ExtensionPoint.PAGE_STORAGE.id(), new DatabaseHeader.Stamp(storeName,
                         storeFactory.formatVersion()));
                 stamps.put(ExtensionPoint.WAL.id(), new DatabaseHeader.Stamp(walName, walFactory.formatVersion()));
+                stamps.put(ExtensionPoint.INDEX.id(), new DatabaseHeader.Stamp(indexName, indexFactory.formatVersion()));
                 expected = new DatabaseHeader((int) config.getSize(KernelConfig.PAGE_SIZE), System.currentTimeMillis(),
                         stamps);
             }
             Metrics metrics = kernel.metrics();
             int pageSize = expected.pageSize();
-            PageStore store = providers.create(ExtensionPoint.PAGE_STORAGE, storeName, PageStoreFactory.class,
-                    f -> f.open(new StoreContext(config, metrics.scoped("page-store"), directory, pageSize, !exists)));
-            WriteAheadLog log = providers.create(ExtensionPoint.WAL, walName, WriteAheadLogFactory.class,
-                    f -> f.open(new LogContext(config, metrics.scoped("wal"), directory.resolve(WAL_DIRECTORY))));
+            PageStore store = opened.add(providers.create(ExtensionPoint.PAGE_STORAGE, storeName, PageStoreFactory.class,
+                    f -> f.open(new StoreContext(config, metrics.scoped("page-store"), directory, pageSize, !exists))));
+            WriteAheadLog log = opened.add(providers.create(ExtensionPoint.WAL, walName, WriteAheadLogFactory.class,
+                    f -> f.open(new LogContext(config, metrics.scoped("wal"), directory.resolve(WAL_DIRECTORY)))));
             int frames = BufferPool.framesFor(config.getSize(KernelConfig.BUFFER_POOL_SIZE), store.pageSize());
-            WalBarrier barrier = lsn -> {
-                if (lsn > 0) {
-                    log.force(lsn);
-                }
-            };
-            BufferPool pool = new BufferPool(store, kernel.newEvictionPolicy(frames), frames, barrier,
-                    metrics.scoped("buffer-pool"));
-            DatabaseHeader header;
+            BufferPool pool = new BufferPool(store, kernel.newEvictionPolicy(frames), frames,
+                    LoggedPageAccess.barrier(log), metrics.scoped("buffer-pool"));
+            opened.add(pool::close);
+            LoggedPageAccess access = new LoggedPageAccess(pool, store, log);
+            LockManager locks = new LockManager(config.getDuration(KernelConfig.LOCK_WAIT_TIMEOUT),
+                    metrics.scoped(LockManager.METRICS_SCOPE));
+            SyncMode sync = SyncMode.of(config.getString(KernelConfig.SYNC_MODE));
+            CheckpointFile checkpoints = new CheckpointFile(directory);
+            Database db;
+            long started = System.nanoTime();
             if (exists) {
+                DatabaseHeader header;
                 try (PageRef page0 = pool.pin(0, BufferPool.Latch.SHARED)) {
                     header = DatabaseHeader.readFrom(page0.buffer(), name);
                 }
@@ -150,26 +236,50 @@ public final class Database implements AutoCloseable {
                             + header + ") disagrees with " + MARKER + " (" + expected + ").",
                             "Restore the database from a backup.");
                 }
+                Recovery recovery = new Recovery(log, store, pool);
+                Recovery.Analysis analysis = recovery.analyzeAndRedo(checkpoints.read());
+                TransactionManager tm = new TransactionManager(access, log, locks, sync,
+                        analysis.nextTransactionId(), metrics.scoped("txn"));
+                db = new Database(directory, kernel, lockChannel, lock, store, log, pool, header, access, tm,
+                        indexFactory, checkpoints, config, metrics);
+                db.loadCatalog();
+                long undone = recovery.undo(analysis.losers(), tm);
+                db.checkpointer.checkpoint();
+                db.lastRecovery = new RecoveryReport(analysis.recordsRead(), analysis.redo().changesApplied(),
+                        analysis.losers().size(), undone, System.nanoTime() - started);
             } else {
-                header = expected;
+                TransactionManager tm = new TransactionManager(access, log, locks, sync, 1, metrics.scoped("txn"));
                 try (PageRef page0 = pool.allocate()) {
                     if (page0.pageId() != 0) {
                         throw new IllegalStateException("a new page store must hand out page 0 first");
                     }
+                    page0.markDirty(0);
+                }
+                Transaction t = tm.begin();
+                Index catalog = tm.structural(t, m -> indexFactory.create(
+                        new IdxContext(config, metrics.scoped("index"), CATALOG_NAME, access), m));
+                t.commit();
+                DatabaseHeader header = expected.withCatalogRoot(catalog.rootPageId());
+                try (PageRef page0 = pool.pin(0, BufferPool.Latch.EXCLUSIVE)) {
                     header.writeTo(page0.buffer());
                     page0.markDirty(0);
                 }
-                pool.flushAll();
-                store.sync();
+                db = new Database(directory, kernel, lockChannel, lock, store, log, pool, header, access, tm,
+                        indexFactory, checkpoints, config, metrics);
+                db.loadCatalog();
+                db.checkpointer.checkpoint();
                 writeMarker(marker, header);
+                db.lastRecovery = new RecoveryReport(0, 0, 0, 0, System.nanoTime() - started);
             }
-            BackgroundFlusher flusher = new BackgroundFlusher(pool, 200, 0.25);
-            return new Database(directory, kernel, lockChannel, lock, store, log, pool, flusher, header);
+            db.start();
+            return db;
         } catch (IOException e) {
+            opened.closeQuietly();
             closeQuietly(lockChannel);
             throw new StorageException(ErrorCode.STORAGE_IO, "Cannot open database " + name + ": " + e.getMessage()
                     + ".", "Check the directory and its permissions.", e);
         } catch (RuntimeException e) {
+            opened.closeQuietly();
             closeQuietly(lockChannel);
             throw e;
         }
@@ -182,7 +292,8 @@ public final class Database implements AutoCloseable {
         }
         try {
             Map<String, DatabaseHeader.Stamp> stamps = new LinkedHashMap<>();
-            for (ExtensionPoint point : new ExtensionPoint[] {ExtensionPoint.PAGE_STORAGE, ExtensionPoint.WAL}) {
+            for (ExtensionPoint point : new ExtensionPoint[] {ExtensionPoint.PAGE_STORAGE, ExtensionPoint.WAL,
+                    ExtensionPoint.INDEX}) {
                 stamps.put(point.id(), new DatabaseHeader.Stamp(p.getProperty(point.id() + ".provider").trim(),
                         Integer.parseInt(p.getProperty(point.id() + ".format-version").trim())));
             }
@@ -223,6 +334,244 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    private Index indexByRoot(long rootPageId) {
+        Index index = indexesByRoot.get(rootPageId);
+        if (index == null) {
+            throw new StorageException(ErrorCode.STORAGE_CORRUPT, "The log names index root page " + rootPageId
+                    + ", which no table of the catalog has.", "Restore the database from a backup.");
+        }
+        return index;
+    }
+
+    private IdxContext indexContext(String name) {
+        return new IdxContext(config, metrics.scoped("index"), name, access);
+    }
+
+    /** Opens the catalog and every table in it. */
+    private void loadCatalog() {
+        catalog = indexFactory.open(indexContext(CATALOG_NAME), header.catalogRootPageId());
+        indexesByRoot.put(catalog.rootPageId(), catalog);
+        IndexTransaction reader = () -> 0;
+        try (IndexCursor c = catalog.scan(reader, KeyRange.halfOpen(TABLE_PREFIX, KeyCodec.successor(TABLE_PREFIX)),
+                false)) {
+            while (c.next()) {
+                register(TableDefinition.decode(c.value()));
+            }
+        }
+    }
+
+    /** One index object per root page: an index keeps state about its tree, so two would disagree. */
+    private Index openIndex(String name, long rootPageId) {
+        return indexesByRoot.computeIfAbsent(rootPageId, root -> indexFactory.open(indexContext(name), root));
+    }
+
+    private Table register(TableDefinition def) {
+        Index primary = openIndex(def.name(), def.rootPageId());
+        List<Index> secondary = new ArrayList<>();
+        for (IndexDefinition i : def.indexes()) {
+            secondary.add(openIndex(i.name(), i.rootPageId()));
+        }
+        long nextRowId = 0;
+        if (def.schema().hasHiddenRowId()) {
+            try (IndexCursor c = primary.scan(() -> 0, KeyRange.all(), true)) {
+                if (c.next()) {
+                    nextRowId = (Long) KeyCodec.decode(List.of(new Column("_rowid", ColumnType.BIGINT, false)),
+                            c.key(), true)[0] + 1;
+                }
+            }
+        }
+        Table table = new Table(def, primary, secondary, transactions, nextRowId);
+        indexesByRoot.put(primary.rootPageId(), primary);
+        for (Index i : secondary) {
+            indexesByRoot.put(i.rootPageId(), i);
+        }
+        tables.put(def.name().toLowerCase(Locale.ROOT), table);
+        return table;
+    }
+
+    private static byte[] catalogKey(String tableName) {
+        byte[] name = tableName.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+        byte[] key = Arrays.copyOf(TABLE_PREFIX, TABLE_PREFIX.length + name.length);
+        System.arraycopy(name, 0, key, TABLE_PREFIX.length, name.length);
+        return key;
+    }
+
+    /** Begins a read-write transaction. */
+    public Transaction begin() {
+        checkOpen();
+        return transactions.begin();
+    }
+
+    /** Begins a transaction; a read-only one refuses changes. */
+    public Transaction begin(boolean readOnly) {
+        checkOpen();
+        return transactions.begin(readOnly);
+    }
+
+    /**
+     * Creates a table, in a transaction of its own that has committed when this returns.
+     *
+     * @throws NeuroQuantumException {@code 42P07} when a table of that name exists
+     */
+    public Table createTable(String name, TableSchema schema) {
+        checkOpen();
+        if (name == null || name.isBlank()) {
+            throw new NeuroQuantumException(ErrorCode.INVALID_DEFINITION, "A table needs a name.", "Name it.");
+        }
+        synchronized (ddl) {
+            if (tables.containsKey(name.toLowerCase(Locale.ROOT))) {
+                throw new NeuroQuantumException(ErrorCode.DUPLICATE_OBJECT, "Table " + name + " exists already.",
+                        "Choose another name, or drop the table first.");
+            }
+            try (Transaction t = transactions.begin()) {
+                transactions.lock(t, LockKey.relation(catalog.rootPageId()), LockMode.X);
+                Index primary = transactions.structural(t, m -> indexFactory.create(indexContext(name), m));
+                TableDefinition def = new TableDefinition(name, primary.rootPageId(), schema, List.of());
+                transactions.put(t, catalog, catalogKey(name), def.encode());
+                t.commit();
+                return register(def);
+            }
+        }
+    }
+
+    /**
+     * Creates a secondary index on {@code columns} of {@code tableName} and fills it from the table's rows, in a
+     * transaction of its own (which holds the table exclusively while it runs).
+     *
+     * @throws NeuroQuantumException {@code 23505} when {@code unique} and two rows share values (nothing is
+     *     created then), {@code 42P07} when an index of that name exists, {@code 42703} for an unknown column
+     */
+    public void createIndex(String tableName, String indexName, boolean unique, String... columns) {
+        checkOpen();
+        synchronized (ddl) {
+            Table table = table(tableName);
+            for (Table t : tables.values()) {
+                for (IndexDefinition i : t.definition().indexes()) {
+                    if (i.name().equalsIgnoreCase(indexName)) {
+                        throw new NeuroQuantumException(ErrorCode.DUPLICATE_OBJECT, "Index " + indexName
+                                + " exists already (on " + t.name() + ").", "Choose another name.");
+                    }
+                }
+            }
+            if (columns.length == 0) {
+                throw new NeuroQuantumException(ErrorCode.INVALID_DEFINITION, "Index " + indexName + " names no "
+                        + "columns.", "Name at least one column.");
+            }
+            int[] positions = new int[columns.length];
+            for (int k = 0; k < columns.length; k++) {
+                positions[k] = table.schema().indexOf(columns[k]);
+                if (positions[k] < 0) {
+                    throw new NeuroQuantumException(ErrorCode.UNDEFINED_COLUMN, "Table " + table.name()
+                            + " has no column " + columns[k] + ".", "Its columns: " + table.schema() + ".");
+                }
+                if (!table.schema().columns().get(positions[k]).type().keyable()) {
+                    throw new NeuroQuantumException(ErrorCode.INVALID_DEFINITION, "Column " + columns[k] + " of type "
+                            + table.schema().columns().get(positions[k]).type() + " cannot be indexed.",
+                            "Index other columns.");
+                }
+            }
+            try (Transaction t = transactions.begin()) {
+                transactions.lock(t, LockKey.relation(catalog.rootPageId()), LockMode.X);
+                transactions.lock(t, LockKey.relation(table.definition().rootPageId()), LockMode.X);
+                Index index = transactions.structural(t, m -> indexFactory.create(indexContext(indexName), m));
+                TableDefinition def = table.definition().withIndex(new IndexDefinition(indexName, index.rootPageId(),
+                        positions, unique));
+                Table widened = new Table(def, table.primaryIndex(), append(table.secondaryIndexes(), index),
+                        transactions, 0);
+                indexesByRoot.put(index.rootPageId(), index);
+                try (RowCursor c = table.scan(t, null, null, false)) {
+                    while (c.next()) {
+                        widened.addIndexEntry(t, def.indexes().size() - 1, c.row(), c.rowKey());
+                    }
+                }
+                transactions.put(t, catalog, catalogKey(table.name()), def.encode());
+                t.commit();
+                table.addIndex(def, index);
+            }
+        }
+    }
+
+    private static List<Index> append(List<Index> list, Index index) {
+        List<Index> all = new ArrayList<>(list);
+        all.add(index);
+        return all;
+    }
+
+    /**
+     * Drops a table and its indexes, in a transaction of its own. Their pages are not reclaimed yet (see
+     * docs/storage-design.md).
+     *
+     * @throws NeuroQuantumException {@code 42P01} when there is no such table
+     */
+    public void dropTable(String name) {
+        checkOpen();
+        synchronized (ddl) {
+            Table table = table(name);
+            try (Transaction t = transactions.begin()) {
+                transactions.lock(t, LockKey.relation(catalog.rootPageId()), LockMode.X);
+                transactions.lock(t, LockKey.relation(table.definition().rootPageId()), LockMode.X);
+                transactions.delete(t, catalog, catalogKey(table.name()));
+                t.commit();
+            }
+            tables.remove(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /**
+     * The table named {@code name} (case-insensitive).
+     *
+     * @throws NeuroQuantumException {@code 42P01} naming the nearest existing table when there is none
+     */
+    public Table table(String name) {
+        Table t = tables.get(name.toLowerCase(Locale.ROOT));
+        if (t == null) {
+            List<String> names = tableNames();
+            String near = Suggestions.nearest(name, names);
+            throw new NeuroQuantumException(ErrorCode.UNDEFINED_OBJECT, "Table " + name + " does not exist.",
+                    near != null ? "Did you mean " + near + "?" : names.isEmpty() ? "The database has no tables yet."
+                            : "Tables: " + String.join(", ", names) + ".");
+        }
+        return t;
+    }
+
+    /** The table named {@code name}, if it exists. */
+    public Optional<Table> findTable(String name) {
+        return Optional.ofNullable(tables.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    /** The names of all tables, sorted. */
+    public List<String> tableNames() {
+        List<String> names = new ArrayList<>();
+        for (Table t : tables.values()) {
+            names.add(t.name());
+        }
+        Collections.sort(names);
+        return names;
+    }
+
+    /** Takes a checkpoint now (also done in the background by time and log volume). */
+    public Checkpointer.Report checkpoint() {
+        checkOpen();
+        return checkpointer.checkpoint();
+    }
+
+    /** What the last open found and did to recover. */
+    public RecoveryReport recoveryReport() {
+        return lastRecovery;
+    }
+
+    /** The transaction manager (locks, active transactions). */
+    public TransactionManager transactions() {
+        return transactions;
+    }
+
+    private synchronized void checkOpen() {
+        if (closed) {
+            throw new NeuroQuantumException(ErrorCode.TRANSACTION_STATE, "Database " + directory + " is closed.",
+                    "Open it again.");
+        }
+    }
+
     /** The database directory. */
     public Path directory() {
         return directory;
@@ -231,6 +580,11 @@ public final class Database implements AutoCloseable {
     /** What page 0 records: page size, creation time, providers. */
     public DatabaseHeader header() {
         return header;
+    }
+
+    /** The page store. */
+    public PageStore pageStore() {
+        return pageStore;
     }
 
     /** The buffer pool over the page store. */
@@ -248,7 +602,10 @@ public final class Database implements AutoCloseable {
         return kernel;
     }
 
-    /** Writes every dirty page, syncs the store, closes the log and releases the directory. Idempotent. */
+    /**
+     * Rolls back the transactions still active, takes a checkpoint (so the next open has nothing to recover), closes
+     * the files and releases the directory. Idempotent.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -256,18 +613,71 @@ public final class Database implements AutoCloseable {
         }
         closed = true;
         try {
+            checkpointer.close();
             flusher.close();
+            for (Transaction t : transactions.active()) {
+                try {
+                    t.close();
+                } catch (RuntimeException e) {
+                    LOG.warn("Rolling back {} at close failed; recovery will finish it: {}", t, e.getMessage());
+                }
+            }
+            checkpointer.checkpoint();
             pool.close();
-            pageStore.sync();
         } finally {
             pageStore.close();
             wal.close();
-            try {
-                lock.release();
-            } catch (IOException ignored) {
-                // the channel close below releases it too
+            release();
+        }
+    }
+
+    /**
+     * Stops the database the way a crash of the process would: nothing more is written (dirty pages and log
+     * records not yet forced are dropped) and the files are closed. The next open recovers. For tests and the
+     * crash demo.
+     */
+    public synchronized void simulateCrash() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        checkpointer.close();
+        flusher.close();
+        pageStore.close();
+        wal.close();
+        release();
+    }
+
+    private void release() {
+        try {
+            lock.release();
+        } catch (IOException ignored) {
+            // the channel close below releases it too
+        }
+        closeQuietly(lockChannel);
+    }
+
+    private record IdxContext(Config config, Metrics metrics, String indexName, PageAccess pages)
+            implements IndexContext {
+    }
+
+    /** Closes what an open has opened so far when the open fails. */
+    private static final class Closer {
+        private final List<AutoCloseable> opened = new ArrayList<>();
+
+        <T extends AutoCloseable> T add(T resource) {
+            opened.add(resource);
+            return resource;
+        }
+
+        void closeQuietly() {
+            for (int i = opened.size() - 1; i >= 0; i--) {
+                try {
+                    opened.get(i).close();
+                } catch (Exception ignored) {
+                    // already failing
+                }
             }
-            closeQuietly(lockChannel);
         }
     }
 

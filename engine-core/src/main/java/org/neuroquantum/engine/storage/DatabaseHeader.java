@@ -22,10 +22,11 @@ import org.neuroquantum.spi.error.StorageException;
  * @param pageSize the page size the database was created with
  * @param createdMillis creation time, milliseconds since the epoch
  * @param providers extension point id to the provider that wrote that part of the database
+ * @param catalogRootPageId the root page of the catalog index (0 before the catalog exists)
  */
-public record DatabaseHeader(int pageSize, long createdMillis, Map<String, Stamp> providers) {
+public record DatabaseHeader(int pageSize, long createdMillis, Map<String, Stamp> providers, long catalogRootPageId) {
     /** Version of this header layout. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     /** Page type byte of the header page. */
     public static final byte PAGE_TYPE = 1;
     static final byte[] MAGIC = "NQDBHEAD".getBytes(StandardCharsets.US_ASCII);
@@ -44,6 +45,16 @@ public record DatabaseHeader(int pageSize, long createdMillis, Map<String, Stamp
         providers = Collections.unmodifiableMap(new LinkedHashMap<>(providers));
     }
 
+    /** A header without a catalog yet. */
+    public DatabaseHeader(int pageSize, long createdMillis, Map<String, Stamp> providers) {
+        this(pageSize, createdMillis, providers, 0);
+    }
+
+    /** This header with the catalog's root page. */
+    public DatabaseHeader withCatalogRoot(long rootPageId) {
+        return new DatabaseHeader(pageSize, createdMillis, providers, rootPageId);
+    }
+
     /** Writes the header into {@code page} (a whole page, little-endian), after the kernel's page header. */
     public void writeTo(ByteBuffer page) {
         ByteBuffer b = page.duplicate().order(ByteOrder.LITTLE_ENDIAN);
@@ -55,6 +66,7 @@ public record DatabaseHeader(int pageSize, long createdMillis, Map<String, Stamp
             putString(b, e.getValue().name());
             b.putInt(e.getValue().formatVersion());
         }
+        b.putLong(catalogRootPageId);
     }
 
     /**
@@ -89,7 +101,7 @@ public record DatabaseHeader(int pageSize, long createdMillis, Map<String, Stamp
             String point = getString(b);
             providers.put(point, new Stamp(getString(b), b.getInt()));
         }
-        return new DatabaseHeader(pageSize, created, providers);
+        return new DatabaseHeader(pageSize, created, providers, b.getLong());
     }
 
     /**

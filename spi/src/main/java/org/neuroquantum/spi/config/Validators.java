@@ -9,7 +9,7 @@ import org.neuroquantum.spi.annotation.Stable;
 /** The validators most keys need. Each one describes itself for the configuration reference. */
 @Stable
 public final class Validators {
-    private static final Pattern PROVIDER_NAME = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final Pattern PROVIDER_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     private Validators() {
     }
@@ -93,7 +93,7 @@ public final class Validators {
 
     /**
      * A provider name, or (for lists) each item one: lower-case letters, digits and dashes, starting with a
-     * letter. The empty string is accepted and means "no provider".
+     * letter or digit (e.g. {@code 2q}). The empty string is accepted and means "no provider".
      */
     public static Validator providerName() {
         return new Validator() {

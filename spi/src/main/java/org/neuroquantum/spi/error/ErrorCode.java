@@ -50,6 +50,25 @@ public enum ErrorCode {
     TRANSACTION_SERIALIZATION("NQ-4001", "40001"),
     /** A lock was not granted within the lock wait timeout. */
     TRANSACTION_LOCK_TIMEOUT("NQ-4002", "55P03"),
+    /** The operation is not allowed in the transaction's state (it has ended, or is being rolled back). */
+    TRANSACTION_STATE("NQ-4003", "25000"),
+    /** The transaction was rolled back after a failure (e.g. as a deadlock victim); only rollback is allowed. */
+    TRANSACTION_ABORTED("NQ-4004", "25P02"),
+
+    /** A row would duplicate the key of a primary key or unique index. */
+    UNIQUE_VIOLATION("NQ-6001", "23505"),
+    /** A NOT NULL column would hold NULL. */
+    NOT_NULL_VIOLATION("NQ-6002", "23502"),
+    /** A value does not fit its column's type or size. */
+    DATA_INVALID("NQ-6003", "22000"),
+    /** A table or index that does not exist was named. */
+    UNDEFINED_OBJECT("NQ-6101", "42P01"),
+    /** A table or index of that name exists already. */
+    DUPLICATE_OBJECT("NQ-6102", "42P07"),
+    /** A column that does not exist was named. */
+    UNDEFINED_COLUMN("NQ-6103", "42703"),
+    /** A definition is not valid (e.g. a primary key column of a type that cannot be a key). */
+    INVALID_DEFINITION("NQ-6104", "42P16"),
 
     /** The operation was cancelled by its caller. */
     CANCELLED("NQ-5001", "57014"),

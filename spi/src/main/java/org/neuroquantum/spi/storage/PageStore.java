@@ -59,6 +59,28 @@ public interface PageStore extends AutoCloseable {
     /** Makes every completed write, allocation and free durable. */
     void sync();
 
+    /**
+     * Whether {@code pageId} is free (on the free list). Recovery uses it to redo a logged free exactly once.
+     *
+     * @since 1.1
+     */
+    default boolean isFree(long pageId) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support recovery (isFree)");
+    }
+
+    /**
+     * Makes {@code pageId} an allocated page, for redo of a logged allocation: grows the page count past it (ids
+     * skipped on the way count as allocated, unused) or takes it off the free list.
+     *
+     * @return {@code true} when the page was not allocated before or was never written, so its bytes on disk (if
+     *     any) are not a live page's; {@code false} when it is an allocated, written page
+     * @since 1.1
+     */
+    default boolean ensureAllocated(long pageId) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support recovery "
+                + "(ensureAllocated)");
+    }
+
     /** Syncs nothing, releases the files. Further calls fail. Idempotent. */
     @Override
     void close();

@@ -34,7 +34,7 @@ import org.neuroquantum.spi.provider.ProviderFactory;
  */
 @Evolving
 public final class PluginDescriptorGenerator {
-    private static final Pattern PROVIDER_NAME = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final Pattern PROVIDER_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     private PluginDescriptorGenerator() {
     }

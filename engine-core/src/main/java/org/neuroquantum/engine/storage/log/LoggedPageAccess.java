@@ -3,6 +3,8 @@ package org.neuroquantum.engine.storage.log;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.neuroquantum.engine.storage.buffer.BufferPool;
 import org.neuroquantum.engine.storage.buffer.PageLayout;
 import org.neuroquantum.engine.storage.buffer.PageRef;
@@ -42,6 +44,7 @@ public final class LoggedPageAccess implements PageAccess {
     private final PageStore store;
     private final WriteAheadLog wal;
     private final int usable;
+    private final ReadWriteLock checkpointGate = new ReentrantReadWriteLock();
 
     /**
      * @param pool the buffer pool, created with {@link #barrier(WriteAheadLog)} of the same log
@@ -66,7 +69,27 @@ public final class LoggedPageAccess implements PageAccess {
 
     /** Begins the mini-transaction of one index operation of transaction {@code transactionId}. */
     public MiniTransaction begin(long transactionId, long previousLsn) {
-        return new MiniTransaction(this, transactionId, previousLsn);
+        return new MiniTransaction(this, transactionId, previousLsn, -1);
+    }
+
+    /**
+     * Begins a mini-transaction that undoes an earlier one of transaction {@code transactionId}; it is logged as a
+     * compensation record whose undo-next LSN is {@code undoNextLsn} (the undone record's previous LSN).
+     */
+    public MiniTransaction beginCompensation(long transactionId, long previousLsn, long undoNextLsn) {
+        if (undoNextLsn < 0) {
+            throw new IllegalArgumentException("undo-next LSN must not be negative: " + undoNextLsn);
+        }
+        return new MiniTransaction(this, transactionId, previousLsn, undoNextLsn);
+    }
+
+    /**
+     * Held shared by every mini-transaction from its append until its pages are dirty and its frees done; a
+     * checkpoint holds it exclusively while it fixes its redo LSN, so every record before that LSN is already
+     * reflected in the pool's dirty pages (which the checkpoint then flushes).
+     */
+    public ReadWriteLock checkpointGate() {
+        return checkpointGate;
     }
 
     WriteAheadLog wal() {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.Lock;
 import org.neuroquantum.engine.storage.buffer.PageLayout;
 import org.neuroquantum.engine.storage.buffer.PageRef;
 import org.neuroquantum.engine.storage.log.MiniTransactionRecord.PageChange;
@@ -24,6 +25,8 @@ public final class MiniTransaction implements IndexTransaction {
     private final LoggedPageAccess access;
     private final long transactionId;
     private final long previousLsn;
+    /** For a compensation record: the next record of the transaction still to undo; -1 for a forward record. */
+    private final long undoNextLsn;
     private byte[] undo = new byte[0];
     private final List<PageChange> changes = new ArrayList<>();
     /** Before-images of updates, for {@link #abort()}: page id, offset, old bytes. */
@@ -35,10 +38,16 @@ public final class MiniTransaction implements IndexTransaction {
     private long lsn;
     private boolean ended;
 
-    MiniTransaction(LoggedPageAccess access, long transactionId, long previousLsn) {
+    MiniTransaction(LoggedPageAccess access, long transactionId, long previousLsn, long undoNextLsn) {
         this.access = access;
         this.transactionId = transactionId;
         this.previousLsn = previousLsn;
+        this.undoNextLsn = undoNextLsn;
+    }
+
+    /** Whether this mini-transaction is logged as a compensation record (it undoes an earlier one). */
+    public boolean isCompensation() {
+        return undoNextLsn >= 0;
     }
 
     @Override
@@ -54,6 +63,9 @@ public final class MiniTransaction implements IndexTransaction {
     /** Sets the logical undo of the operation (index id, key, previous value; the kernel's encoding). */
     public void setUndo(byte[] undo) {
         checkActive();
+        if (isCompensation()) {
+            throw new IllegalStateException("a compensation record is never undone and carries no undo");
+        }
         this.undo = undo == null ? new byte[0] : undo.clone();
     }
 
@@ -137,27 +149,38 @@ public final class MiniTransaction implements IndexTransaction {
             releaseHeld();
             return 0;
         }
-        long recordLsn;
+        MiniTransactionRecord record = isCompensation()
+                ? MiniTransactionRecord.compensation(transactionId, previousLsn, undoNextLsn, changes)
+                : new MiniTransactionRecord(transactionId, previousLsn, undo, changes);
+        ByteBuffer payload = record.encode();
+        // A checkpoint must not fall between the append and the pages becoming dirty (or the frees being done):
+        // its flush would miss changes whose records lie before its redo LSN.
+        Lock gate = access.checkpointGate().readLock();
+        gate.lock();
         try {
-            recordLsn = access.wal().append(
-                    new MiniTransactionRecord(transactionId, previousLsn, undo, changes).encode());
-        } catch (RuntimeException e) {
-            abort();
-            throw e;
-        }
-        ended = true;
-        lsn = recordLsn;
-        try {
-            for (PageRef ref : held.values()) {
-                ref.markDirty(recordLsn);
+            long recordLsn;
+            try {
+                recordLsn = access.wal().append(payload);
+            } catch (RuntimeException e) {
+                abort();
+                throw e;
             }
+            ended = true;
+            lsn = recordLsn;
+            try {
+                for (PageRef ref : held.values()) {
+                    ref.markDirty(recordLsn);
+                }
+            } finally {
+                releaseHeld();
+            }
+            if (!frees.isEmpty()) {
+                access.freePages(frees, recordLsn);
+            }
+            return recordLsn;
         } finally {
-            releaseHeld();
+            gate.unlock();
         }
-        if (!frees.isEmpty()) {
-            access.freePages(frees, recordLsn);
-        }
-        return recordLsn;
     }
 
     /**

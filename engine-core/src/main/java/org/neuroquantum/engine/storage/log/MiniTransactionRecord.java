@@ -15,7 +15,7 @@ import org.neuroquantum.spi.error.StorageException;
  * {@code docs/file-format-log.md}:
  *
  * <pre>
- * 0   u8   record type, 1 = mini-transaction
+ * 0   u8   record type, 1 = mini-transaction, 5 = compensation (a mini-transaction that undoes an earlier one)
  * 1   i64  transaction id
  * 9   i64  previous LSN of the transaction (0 = none)
  * 17  i32  undo length n (&gt;= 0), then n bytes of logical undo
@@ -24,11 +24,16 @@ import org.neuroquantum.spi.error.StorageException;
  *          UPDATE only: i32 offset within the usable area, i32 length m, m bytes
  * </pre>
  *
- * The payload ends exactly after the last change. Immutable.
+ * The payload ends exactly after the last change. A compensation record is never undone itself: its undo field
+ * holds 8 bytes, the LSN of the next record of its transaction still to undo ({@link #undoNextLsn()}, 0 = none).
+ * Immutable.
  */
-public record MiniTransactionRecord(long transactionId, long previousLsn, byte[] undo, List<PageChange> changes) {
+public record MiniTransactionRecord(long transactionId, long previousLsn, byte[] undo, List<PageChange> changes,
+        boolean compensation) {
     /** The record type byte of a mini-transaction record. */
     public static final byte TYPE = 1;
+    /** The record type byte of a compensation record. */
+    public static final byte COMPENSATION_TYPE = 5;
 
     /** Kinds of page change, with their byte codes. */
     public enum Kind {
@@ -108,6 +113,37 @@ public record MiniTransactionRecord(long transactionId, long previousLsn, byte[]
     public MiniTransactionRecord {
         undo = undo == null ? new byte[0] : undo;
         changes = List.copyOf(changes);
+        if (compensation && undo.length != 8) {
+            throw new IllegalArgumentException("a compensation record's undo field is its 8-byte undo-next LSN");
+        }
+    }
+
+    /** A forward (non-compensation) mini-transaction record. */
+    public MiniTransactionRecord(long transactionId, long previousLsn, byte[] undo, List<PageChange> changes) {
+        this(transactionId, previousLsn, undo, changes, false);
+    }
+
+    /** A compensation record: {@code undoNextLsn} is the next record of the transaction still to undo (0: none). */
+    public static MiniTransactionRecord compensation(long transactionId, long previousLsn, long undoNextLsn,
+            List<PageChange> changes) {
+        return new MiniTransactionRecord(transactionId, previousLsn, undoNextOf(undoNextLsn), changes, true);
+    }
+
+    static byte[] undoNextOf(long undoNextLsn) {
+        return ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(undoNextLsn).array();
+    }
+
+    /** Whether a payload's type byte is that of a mini-transaction or compensation record. */
+    public static boolean isMiniTransaction(int type) {
+        return type == TYPE || type == COMPENSATION_TYPE;
+    }
+
+    /** A compensation record's undo-next LSN. */
+    public long undoNextLsn() {
+        if (!compensation) {
+            throw new IllegalStateException("not a compensation record");
+        }
+        return ByteBuffer.wrap(undo).order(ByteOrder.LITTLE_ENDIAN).getLong();
     }
 
     /** Bytes of the fixed header: type, transaction id, previous LSN, undo length. */
@@ -128,7 +164,7 @@ public record MiniTransactionRecord(long transactionId, long previousLsn, byte[]
     /** Encodes the record into a new little-endian buffer (position 0, limit its size). */
     public ByteBuffer encode() {
         ByteBuffer b = ByteBuffer.allocate(encodedSize()).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(TYPE).putLong(transactionId).putLong(previousLsn).putInt(undo.length).put(undo).putInt(changes.size());
+        b.put(compensation ? COMPENSATION_TYPE : TYPE).putLong(transactionId).putLong(previousLsn).putInt(undo.length).put(undo).putInt(changes.size());
         for (PageChange c : changes) {
             b.put(c.kind.code).putLong(c.pageId);
             if (c.kind == Kind.UPDATE) {
@@ -153,14 +189,19 @@ public record MiniTransactionRecord(long transactionId, long previousLsn, byte[]
         ByteBuffer b = payload.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         try {
             byte type = b.get();
-            if (type != TYPE) {
-                throw corrupt(lsn, "record type " + type + " is not a mini-transaction (" + TYPE + ")");
+            if (!isMiniTransaction(type)) {
+                throw corrupt(lsn, "record type " + type + " is not a mini-transaction (" + TYPE + " or "
+                        + COMPENSATION_TYPE + ")");
             }
+            boolean compensation = type == COMPENSATION_TYPE;
             long tx = b.getLong();
             long prev = b.getLong();
             int undoLength = b.getInt();
             if (undoLength < 0 || undoLength > b.remaining()) {
                 throw corrupt(lsn, "undo length " + undoLength + " is out of range");
+            }
+            if (compensation && undoLength != 8) {
+                throw corrupt(lsn, "a compensation record's undo-next field has " + undoLength + " bytes, not 8");
             }
             byte[] undo = new byte[undoLength];
             b.get(undo);
@@ -195,7 +236,7 @@ public record MiniTransactionRecord(long transactionId, long previousLsn, byte[]
             if (b.hasRemaining()) {
                 throw corrupt(lsn, b.remaining() + " bytes follow the last change");
             }
-            return new MiniTransactionRecord(tx, prev, undo, changes);
+            return new MiniTransactionRecord(tx, prev, undo, changes, compensation);
         } catch (BufferUnderflowException e) {
             throw corrupt(lsn, "the payload ends early");
         }
@@ -209,7 +250,8 @@ public record MiniTransactionRecord(long transactionId, long previousLsn, byte[]
     @Override
     public boolean equals(Object o) {
         return o instanceof MiniTransactionRecord r && r.transactionId == transactionId
-                && r.previousLsn == previousLsn && Arrays.equals(r.undo, undo) && r.changes.equals(changes);
+                && r.previousLsn == previousLsn && Arrays.equals(r.undo, undo) && r.changes.equals(changes)
+                && r.compensation == compensation;
     }
 
     @Override
@@ -219,7 +261,7 @@ public record MiniTransactionRecord(long transactionId, long previousLsn, byte[]
 
     @Override
     public String toString() {
-        return "MiniTransactionRecord[tx " + transactionId + ", prev " + previousLsn + ", undo " + undo.length
+        return (compensation ? "CompensationRecord[tx " : "MiniTransactionRecord[tx ") + transactionId + ", prev " + previousLsn + ", undo " + undo.length
                 + " bytes, " + changes + "]";
     }
 }

@@ -11,7 +11,7 @@ import org.neuroquantum.engine.storage.buffer.BufferPool;
 import org.neuroquantum.engine.storage.buffer.PageLayout;
 import org.neuroquantum.engine.storage.buffer.PageRef;
 import org.neuroquantum.engine.storage.log.MiniTransactionRecord.PageChange;
-import org.neuroquantum.engine.storage.page.FilePageStore;
+import org.neuroquantum.spi.storage.PageStore;
 import org.neuroquantum.spi.wal.LogReader;
 import org.neuroquantum.spi.wal.WriteAheadLog;
 import org.slf4j.Logger;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>For each record, each page it touches is latched once and judged once, by its page LSN before the record:
  * <ul>
- *   <li><b>ALLOCATE</b>: the page is made allocated in the store ({@link FilePageStore#ensureAllocated}). When it
+ *   <li><b>ALLOCATE</b>: the page is made allocated in the store ({@link PageStore#ensureAllocated}). When it
  *   was not allocated or never written, or its page LSN is below the record's (its bytes predate this
  *   allocation), or above the log's end (not a page of this log: e.g. a free-list entry), the page is reset to
  *   zeros and the record's changes apply to it; otherwise the record is already on the page.</li>
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  *   <li><b>FREE</b>, after the record's other changes: the cached copy is discarded and the page freed in the store
  *   unless it is free already.</li>
  * </ul>
- * Records of other types are skipped. Replay starts at LSN 1 (there are no checkpoints yet). The repaired pages are
+ * Records of other types are skipped. Replay starts at LSN 1 or at a checkpoint's redo LSN. The repaired pages are
  * left dirty in the pool: the caller checkpoints (flushes the pool, syncs the store) when it wants them durable.
  */
 public final class RedoRecovery {
@@ -44,11 +44,11 @@ public final class RedoRecovery {
     }
 
     private final WriteAheadLog wal;
-    private final FilePageStore store;
+    private final PageStore store;
     private final BufferPool pool;
     private final int pageSize;
 
-    public RedoRecovery(WriteAheadLog wal, FilePageStore store, BufferPool pool) {
+    public RedoRecovery(WriteAheadLog wal, PageStore store, BufferPool pool) {
         this.wal = Objects.requireNonNull(wal, "wal");
         this.store = Objects.requireNonNull(store, "store");
         this.pool = Objects.requireNonNull(pool, "pool");
@@ -57,6 +57,14 @@ public final class RedoRecovery {
 
     /** Replays the whole log. */
     public Report run() {
+        return run(1);
+    }
+
+    /**
+     * Replays the log from {@code fromLsn}: every change of an earlier record must already be on the pages in the
+     * store (a checkpoint's promise).
+     */
+    public Report run(long fromLsn) {
         long records = 0;
         long mtrs = 0;
         long applied = 0;
@@ -64,13 +72,13 @@ public final class RedoRecovery {
         long reset = 0;
         long last = 0;
         long logEnd = wal.lastLsn();
-        try (LogReader reader = wal.read(1)) {
+        try (LogReader reader = wal.read(Math.max(1, fromLsn))) {
             while (reader.next()) {
                 records++;
                 long lsn = reader.lsn();
                 last = lsn;
                 ByteBuffer payload = reader.payload();
-                if (MiniTransactionRecord.typeOf(payload) != MiniTransactionRecord.TYPE) {
+                if (!MiniTransactionRecord.isMiniTransaction(MiniTransactionRecord.typeOf(payload))) {
                     continue;
                 }
                 MiniTransactionRecord record = MiniTransactionRecord.decode(payload, lsn);

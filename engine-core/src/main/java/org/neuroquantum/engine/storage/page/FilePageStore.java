@@ -179,6 +179,7 @@ public final class FilePageStore implements PageStore {
     }
 
     /** Whether {@code pageId} is on the free list. */
+    @Override
     public synchronized boolean isFree(long pageId) {
         return freePages.contains(pageId);
     }
@@ -191,6 +192,7 @@ public final class FilePageStore implements PageStore {
      *     file, or all zeros), so its bytes on disk (if any) are not a live page's; {@code false} when it is an
      *     allocated, written page
      */
+    @Override
     public synchronized boolean ensureAllocated(long pageId) {
         checkOpen();
         if (pageId < 0) {
