@@ -8,8 +8,10 @@ import java.util.function.Supplier;
 public final class Engines {
     /** The peers, in the order the report lists them. */
     public static final List<String> PEERS = List.of("sqlite", "h2", "rocksdb", "lmdb");
-    /** Every engine: NeuroQuantumDB (once its adapter exists) and the peers. */
-    public static final List<String> ALL = PEERS;
+    /** NeuroQuantumDB's name. */
+    public static final String NEUROQUANTUM = "neuroquantum";
+    /** Every engine: NeuroQuantumDB first, then the peers. */
+    public static final List<String> ALL = List.of(NEUROQUANTUM, "sqlite", "h2", "rocksdb", "lmdb");
 
     private Engines() {
     }
@@ -21,6 +23,7 @@ public final class Engines {
 
     private static Supplier<KvEngine> factory(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
+            case NEUROQUANTUM -> NeuroQuantumEngine::new;
             case "sqlite" -> SqliteEngine::new;
             case "h2" -> H2MvStoreEngine::new;
             case "rocksdb" -> RocksDbEngine::new;

@@ -34,7 +34,7 @@ public abstract class StorageBenchmark {
             "--add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED");
 
     /** The engine under test. */
-    @Param({"sqlite", "h2", "rocksdb", "lmdb"})
+    @Param({"neuroquantum", "sqlite", "h2", "rocksdb", "lmdb"})
     public String engine;
 
     /** Records in the dataset. */
