@@ -1,6 +1,7 @@
 package org.neuroquantum.bench.kv;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * An embedded storage engine seen as an ordered map from byte keys to byte values, the shape every workload of
@@ -52,6 +53,14 @@ public interface KvEngine extends AutoCloseable {
 
     /** Says in words how much cache this engine got from the options, and where it lives (for the report). */
     String cacheDescription();
+
+    /**
+     * What the engine itself reports about its last open, e.g. how long its recovery took (none by default); W6
+     * records it beside the measured time.
+     */
+    default Map<String, Object> openDiagnostics() {
+        return Map.of();
+    }
 
     /** The directory {@link #open} was given. */
     Path directory();

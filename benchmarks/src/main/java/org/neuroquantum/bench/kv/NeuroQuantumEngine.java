@@ -2,6 +2,8 @@ package org.neuroquantum.bench.kv;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.neuroquantum.engine.config.KernelConfig;
 import org.neuroquantum.engine.config.RawConfig;
 import org.neuroquantum.engine.db.Database;
@@ -116,6 +118,20 @@ final class NeuroQuantumEngine implements KvEngine {
     @Override
     public String cacheDescription() {
         return "buffer pool (buffer.pool.size) of " + (cacheBytes >> 20) + " MB, off-heap";
+    }
+
+    @Override
+    public Map<String, Object> openDiagnostics() {
+        Database.RecoveryReport r = db.recoveryReport();
+        if (r == null) {
+            return Map.of();
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("recovery_ms", r.nanos() / 1e6);
+        d.put("log_records_read", r.recordsRead());
+        d.put("changes_redone", r.changesRedone());
+        d.put("transactions_rolled_back", r.transactionsRolledBack());
+        return d;
     }
 
     @Override

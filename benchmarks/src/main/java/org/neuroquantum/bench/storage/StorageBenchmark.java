@@ -12,8 +12,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What every workload of the suite shares: the engine under test (by name), the record count, the data
- * directory, one fork with the JVM flags the engines need, and the CI-sized iteration settings (1 × 2 s warm-up,
- * 2 × 3 s measurement) that keep the whole suite under 15 minutes on 2 cores. Longer runs override them on the
+ * directory, one fork with the JVM flags the engines need, and the CI-sized iteration settings (1 × 1 s warm-up,
+ * 2 × 2 s measurement) that keep the whole suite under 15 minutes on 2 cores. Longer runs override them on the
  * JMH command line ({@code -wi -w -i -r}).
  */
 @State(Scope.Benchmark)
@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
         "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
         "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
         "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED", "--add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED"})
-@Warmup(iterations = 1, time = 2, timeUnit = TimeUnit.SECONDS)
-@Measurement(iterations = 2, time = 3, timeUnit = TimeUnit.SECONDS)
+@Warmup(iterations = 1, time = 1, timeUnit = TimeUnit.SECONDS)
+@Measurement(iterations = 2, time = 2, timeUnit = TimeUnit.SECONDS)
 public abstract class StorageBenchmark {
     /** The JVM flags of the forks (the same as {@link Fork#jvmArgsAppend} above), for child processes. */
     public static final List<String> JVM_FLAGS = List.of("-Xms2g", "-Xmx2g",

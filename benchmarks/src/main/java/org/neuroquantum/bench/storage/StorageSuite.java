@@ -2,6 +2,7 @@ package org.neuroquantum.bench.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.neuroquantum.bench.kv.Directories;
 import org.neuroquantum.bench.kv.Engines;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -20,7 +22,8 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Runs the whole storage suite (W1–W8, every engine) in one JMH invocation and writes the report.
+ * Runs the whole storage suite (W1–W8, every engine) and writes the report: one JMH run of the loads (W1, which
+ * also measures W8), then one of the other workloads.
  *
  * <pre>
  * StorageSuite [--records N] [--engines a,b,...] [--data-dir DIR] [--docs DIR] [--include REGEX] [--keep-data]
@@ -35,6 +38,11 @@ public final class StorageSuite {
     private static final String JMH_JSON = "storage-jmh.json";
     private static final String SIDE_JSONL = "storage-side-metrics.jsonl";
     private static final String RUN_JSON = "storage-run.json";
+    /** The benchmarks after the loads (class.method), for matching --include before JMH does. */
+    private static final List<String> WORKLOADS = List.of("W2PointLookup.get", "W3RangeScan.scan",
+            "W4DurableCommit.threads01", "W4DurableCommit.threads04", "W4DurableCommit.threads16",
+            "W4RawFsync.writeAndSync", "W5ReadUpdate.operation", "W6CrashRecovery.recoverAndQuery",
+            "W7LargerThanCache.get");
 
     private StorageSuite() {
     }
@@ -88,26 +96,64 @@ public final class StorageSuite {
     }
 
     private static StorageReport.Run runSuite(String[] args, int records, List<String> engines, Path dataDir,
-            String include, boolean keepData) throws RunnerException {
+            String include, boolean keepData) throws RunnerException, IOException {
         if (!keepData) {
             Directories.delete(dataDir);
         }
         RunEnvironment before = RunEnvironment.capture(dataDir);
         String date = ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME);
         long start = System.nanoTime();
-        ChainedOptionsBuilder options = new OptionsBuilder()
-                .include(StorageSuite.class.getPackageName().replace(".", "\\.") + "\\." + include)
-                .param("engine", engines.toArray(String[]::new))
-                .param("records", Integer.toString(records))
-                .param("dataDir", dataDir.toString())
-                .resultFormat(ResultFormatType.JSON)
-                .result(dataDir.resolve(JMH_JSON).toString());
-        new Runner(options.build()).run();
+        // Two JMH runs, the loads first: JMH orders benchmarks by mode, which would put the single-shot loads last,
+        // and a random-order load can only become the shared dataset if it comes before the workloads reading it.
+        String pkg = StorageSuite.class.getPackageName().replace(".", "\\.") + "\\.";
+        Pattern selected = Pattern.compile(include);
+        List<Path> parts = new ArrayList<>();
+        if (selected.matcher(W1BulkLoad.class.getSimpleName() + ".load").find()) {
+            Path part = dataDir.resolve("jmh-loads.json");
+            run(options(engines, records, dataDir, part).include(pkg + W1BulkLoad.class.getSimpleName()));
+            parts.add(part);
+        }
+        if (WORKLOADS.stream().anyMatch(w -> selected.matcher(w).find())) {
+            Path part = dataDir.resolve("jmh-workloads.json");
+            run(options(engines, records, dataDir, part).include(pkg + include)
+                    .exclude(pkg + W1BulkLoad.class.getSimpleName()));
+            parts.add(part);
+        }
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("--include " + include + " selects no benchmark of the suite: W1BulkLoad"
+                    + ".load, " + String.join(", ", WORKLOADS));
+        }
+        mergeJsonArrays(parts, dataDir.resolve(JMH_JSON));
         double minutes = (System.nanoTime() - start) / 60e9;
         RunEnvironment after = RunEnvironment.capture(dataDir);
         List<String> command = new ArrayList<>(List.of("benchmarks/run-storage-suite.sh"));
         command.addAll(Arrays.asList(args));
         return new StorageReport.Run(String.join(" ", command), date, records, engines, minutes, before, after);
+    }
+
+    private static ChainedOptionsBuilder options(List<String> engines, int records, Path dataDir, Path result) {
+        return new OptionsBuilder()
+                .param("engine", engines.toArray(String[]::new))
+                .param("records", Integer.toString(records))
+                .param("dataDir", dataDir.toString())
+                .resultFormat(ResultFormatType.JSON)
+                .result(result.toString());
+    }
+
+    private static void run(ChainedOptionsBuilder options) throws RunnerException {
+        new Runner(options.build()).run();
+    }
+
+    /** Concatenates JMH's JSON result arrays (missing files: a run that selected nothing) into one array. */
+    static void mergeJsonArrays(List<Path> parts, Path merged) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode all = json.createArrayNode();
+        for (Path p : parts) {
+            if (Files.exists(p) && Files.size(p) > 0) {
+                json.readTree(p.toFile()).forEach(all::add);
+            }
+        }
+        json.writerWithDefaultPrettyPrinter().writeValue(merged.toFile(), all);
     }
 
     private static String value(String[] args, int i) {
