@@ -39,7 +39,7 @@ public final class StorageSuite {
     private static final String SIDE_JSONL = "storage-side-metrics.jsonl";
     private static final String RUN_JSON = "storage-run.json";
     /** The benchmarks after the loads (class.method), for matching --include before JMH does. */
-    private static final List<String> WORKLOADS = List.of("W2PointLookup.get", "W3RangeScan.scan",
+    static final List<String> WORKLOADS = List.of("W2PointLookup.get", "W3RangeScan.scan",
             "W4DurableCommit.threads01", "W4DurableCommit.threads04", "W4DurableCommit.threads16",
             "W4RawFsync.writeAndSync", "W5ReadUpdate.operation", "W6CrashRecovery.recoverAndQuery",
             "W7LargerThanCache.get");
