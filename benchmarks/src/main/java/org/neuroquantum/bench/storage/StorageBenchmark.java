@@ -8,6 +8,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Timeout;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -24,6 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
         "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED", "--add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED"})
 @Warmup(iterations = 1, time = 1, timeUnit = TimeUnit.SECONDS)
 @Measurement(iterations = 2, time = 2, timeUnit = TimeUnit.SECONDS)
+@Timeout(time = 30, timeUnit = TimeUnit.MINUTES) // a single-shot load of 1M records may outlast JMH's 10 minutes
 public abstract class StorageBenchmark {
     /** The JVM flags of the forks (the same as {@link Fork#jvmArgsAppend} above), for child processes. */
     public static final List<String> JVM_FLAGS = List.of("-Xms2g", "-Xmx2g",

@@ -302,7 +302,7 @@ public final class StorageReport {
                 ratio = "–";
             } else {
                 double r = t.self().getAsDouble() / t.reference().getAsDouble();
-                ratio = fmt(r, 2) + "×";
+                ratio = fmt(r, r < 0.1 ? 3 : 2) + "×";
                 boolean met = t.atMost() ? r <= t.bound() : r >= t.bound();
                 if (met) {
                     verdict = "**met**";
@@ -494,7 +494,8 @@ public final class StorageReport {
         if (a.isEmpty() || b.isEmpty() || b.getAsDouble() == 0) {
             return "–";
         }
-        return fmt(a.getAsDouble() / b.getAsDouble(), 2) + "×";
+        double r = a.getAsDouble() / b.getAsDouble();
+        return fmt(r, r < 0.1 ? 3 : 2) + "×";
     }
 
     private static String whole(OptionalDouble v) {
