@@ -126,6 +126,23 @@ class DistributionIT {
     }
 
     @Test
+    void theCrashDemoFindsEveryAcknowledgedRow() throws Exception {
+        Run r = run(HOME, "demo", "crash", "--rows", "3000", "--format", "json", "--dir",
+                work.resolve("crash-db").toString());
+        assertEquals(0, r.status(), r.out() + r.err());
+        JsonNode result = new ObjectMapper()
+                .readTree(r.out());
+        assertTrue(result.get("allAcknowledgedRowsPresent").asBoolean(), r.out());
+        assertEquals(0, result.get("acknowledgedRowsMissing").asLong(), r.out());
+        assertTrue(result.get("rowsAcknowledged").asLong() >= 3000, r.out());
+        assertTrue(result.get("pointQueryFound").asBoolean(), r.out());
+        assertEquals(Math.min(10_000, result.get("rowsPresent").asLong() - result.get("rowsAcknowledged").asLong() / 4),
+                result.get("rangeQueryRows").asLong(), r.out());
+        Run exists = run(HOME, "demo", "crash", "--rows", "10", "--dir", work.resolve("crash-db").toString());
+        assertEquals(2, exists.status(), "an existing directory is refused: " + exists.err());
+    }
+
+    @Test
     void helpWorksFromTheLauncher() throws Exception {
         Run r = run(HOME, "--help");
         assertEquals(0, r.status());

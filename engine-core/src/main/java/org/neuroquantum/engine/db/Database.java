@@ -237,7 +237,10 @@ public final class Database implements AutoCloseable {
                             "Restore the database from a backup.");
                 }
                 Recovery recovery = new Recovery(log, store, pool);
-                Recovery.Analysis analysis = recovery.analyzeAndRedo(checkpoints.read());
+                java.util.Optional<CheckpointFile.Entry> checkpoint = checkpoints.read();
+                // Changes made while recovering log full-page images exactly as the crashed run would have.
+                access.setFullPageLsn(checkpoint.map(CheckpointFile.Entry::redoLsn).orElse(1L));
+                Recovery.Analysis analysis = recovery.analyzeAndRedo(checkpoint);
                 TransactionManager tm = new TransactionManager(access, log, locks, sync,
                         analysis.nextTransactionId(), metrics.scoped("txn"));
                 db = new Database(directory, kernel, lockChannel, lock, store, log, pool, header, access, tm,

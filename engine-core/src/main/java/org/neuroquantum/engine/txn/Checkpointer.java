@@ -71,6 +71,7 @@ public final class Checkpointer implements AutoCloseable {
         gate.lock();
         try {
             redo = wal.lastLsn() + 1;
+            access.setFullPageLsn(redo);
             analysis = Math.min(redo, transactions.oldestActiveLsn());
             nextId = transactions.nextTransactionId();
         } finally {

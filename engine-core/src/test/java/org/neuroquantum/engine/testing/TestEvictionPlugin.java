@@ -3,6 +3,9 @@ package org.neuroquantum.engine.testing;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.List;
+import org.neuroquantum.engine.storage.wal.SimulatedStorage;
+import org.neuroquantum.spi.storage.PageStoreFactory;
+import org.neuroquantum.spi.wal.WriteAheadLogFactory;
 import java.util.Set;
 import org.neuroquantum.spi.Plugin;
 import org.neuroquantum.spi.eviction.EvictionContext;
@@ -11,9 +14,22 @@ import org.neuroquantum.spi.eviction.EvictionPolicyFactory;
 
 /**
  * A class-path plugin for engine-core's own tests, which cannot use plugin-eviction (the kernel never depends on
- * a plugin). Provides the eviction policy {@code test-fifo}. Kept out of the test jar other modules use.
+ * a plugin). Provides the eviction policy {@code test-fifo} and the fault-injecting page store and WAL {@code sim}.
+ * Kept out of the test jar other modules use.
  */
 public class TestEvictionPlugin implements Plugin {
+    /** The fault-injecting page store {@code sim} ({@link SimulatedStorage}). */
+    @Override
+    public List<PageStoreFactory> pageStoreFactories() {
+        return List.of(SimulatedStorage.pageStoreFactory());
+    }
+
+    /** The fault-injecting write-ahead log {@code sim} ({@link SimulatedStorage}). */
+    @Override
+    public List<WriteAheadLogFactory> writeAheadLogFactories() {
+        return List.of(SimulatedStorage.writeAheadLogFactory());
+    }
+
     @Override
     public List<EvictionPolicyFactory> evictionPolicyFactories() {
         return List.of(new EvictionPolicyFactory() {

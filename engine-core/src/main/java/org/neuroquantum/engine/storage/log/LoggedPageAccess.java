@@ -45,6 +45,7 @@ public final class LoggedPageAccess implements PageAccess {
     private final WriteAheadLog wal;
     private final int usable;
     private final ReadWriteLock checkpointGate = new ReentrantReadWriteLock();
+    private volatile long fullPageLsn = 1;
 
     /**
      * @param pool the buffer pool, created with {@link #barrier(WriteAheadLog)} of the same log
@@ -81,6 +82,20 @@ public final class LoggedPageAccess implements PageAccess {
             throw new IllegalArgumentException("undo-next LSN must not be negative: " + undoNextLsn);
         }
         return new MiniTransaction(this, transactionId, previousLsn, undoNextLsn);
+    }
+
+    /**
+     * Pages whose LSN is below this are logged whole on their next change (a full-page image): the redo LSN of the
+     * newest checkpoint. The checkpointer sets it under the exclusive {@link #checkpointGate()}; the database
+     * sets it from the checkpoint file before recovery.
+     */
+    public long fullPageLsn() {
+        return fullPageLsn;
+    }
+
+    /** Sets {@link #fullPageLsn()}. */
+    public void setFullPageLsn(long lsn) {
+        this.fullPageLsn = lsn;
     }
 
     /**

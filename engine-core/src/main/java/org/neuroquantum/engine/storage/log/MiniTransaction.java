@@ -149,15 +149,16 @@ public final class MiniTransaction implements IndexTransaction {
             releaseHeld();
             return 0;
         }
-        MiniTransactionRecord record = isCompensation()
-                ? MiniTransactionRecord.compensation(transactionId, previousLsn, undoNextLsn, changes)
-                : new MiniTransactionRecord(transactionId, previousLsn, undo, changes);
-        ByteBuffer payload = record.encode();
         // A checkpoint must not fall between the append and the pages becoming dirty (or the frees being done):
         // its flush would miss changes whose records lie before its redo LSN.
         Lock gate = access.checkpointGate().readLock();
         gate.lock();
         try {
+            List<PageChange> logged = withFullPageImages();
+            MiniTransactionRecord record = isCompensation()
+                    ? MiniTransactionRecord.compensation(transactionId, previousLsn, undoNextLsn, logged)
+                    : new MiniTransactionRecord(transactionId, previousLsn, undo, logged);
+            ByteBuffer payload = record.encode();
             long recordLsn;
             try {
                 recordLsn = access.wal().append(payload);
@@ -181,6 +182,38 @@ public final class MiniTransaction implements IndexTransaction {
         } finally {
             gate.unlock();
         }
+    }
+
+    /**
+     * The changes to log. A page changed for the first time since the checkpoint whose redo LSN is the access's
+     * full-page LSN is logged whole (a FULL_PAGE image replacing its updates), so that redo can rebuild it even
+     * if a later write of it is torn by a power loss. Runs under the checkpoint gate, so no checkpoint can fix a
+     * newer redo LSN between this decision and the append.
+     */
+    private List<PageChange> withFullPageImages() {
+        long fullPageLsn = access.fullPageLsn();
+        java.util.Set<Long> images = new java.util.HashSet<>();
+        for (Map.Entry<Long, PageRef> e : held.entrySet()) {
+            if (!allocated.contains(e.getKey()) && e.getValue().pageLsn() < fullPageLsn) {
+                images.add(e.getKey());
+            }
+        }
+        if (images.isEmpty()) {
+            return changes;
+        }
+        List<PageChange> logged = new ArrayList<>(changes.size());
+        for (PageChange c : changes) {
+            if (!(c.kind() == MiniTransactionRecord.Kind.UPDATE && images.contains(c.pageId()))) {
+                logged.add(c);
+            }
+        }
+        for (long pageId : images) {
+            ByteBuffer page = held.get(pageId).buffer();
+            byte[] image = new byte[access.usableBytes()];
+            page.get(PageLayout.HEADER_BYTES, image);
+            logged.add(PageChange.fullPage(pageId, image));
+        }
+        return logged;
     }
 
     /**

@@ -12,7 +12,7 @@ import org.neuroquantum.spi.error.StorageException;
 
 /**
  * The WAL payload of one mini-transaction (kernel log format version 1), little-endian, as documented in
- * {@code docs/file-format-log.md}:
+ * {@code docs/file-format.md} ("Log records"):
  *
  * <pre>
  * 0   u8   record type, 1 = mini-transaction, 5 = compensation (a mini-transaction that undoes an earlier one)
@@ -20,8 +20,8 @@ import org.neuroquantum.spi.error.StorageException;
  * 9   i64  previous LSN of the transaction (0 = none)
  * 17  i32  undo length n (&gt;= 0), then n bytes of logical undo
  * ..  i32  change count c (&gt;= 0), then c changes:
- *          u8 kind (1 = UPDATE, 2 = ALLOCATE, 3 = FREE), i64 page id,
- *          UPDATE only: i32 offset within the usable area, i32 length m, m bytes
+ *          u8 kind (1 = UPDATE, 2 = ALLOCATE, 3 = FREE, 4 = FULL_PAGE), i64 page id,
+ *          UPDATE and FULL_PAGE only: i32 offset within the usable area (0 for FULL_PAGE), i32 length m, m bytes
  * </pre>
  *
  * The payload ends exactly after the last change. A compensation record is never undone itself: its undo field
@@ -37,7 +37,14 @@ public record MiniTransactionRecord(long transactionId, long previousLsn, byte[]
 
     /** Kinds of page change, with their byte codes. */
     public enum Kind {
-        UPDATE(1), ALLOCATE(2), FREE(3);
+        UPDATE(1), ALLOCATE(2), FREE(3),
+        /** The page's whole usable area after the record (the first change of the page after a checkpoint). */
+        FULL_PAGE(4);
+
+        /** Whether changes of this kind carry an offset and bytes. */
+        boolean hasBytes() {
+            return this == UPDATE || this == FULL_PAGE;
+        }
 
         final byte code;
 
@@ -62,7 +69,7 @@ public record MiniTransactionRecord(long transactionId, long previousLsn, byte[]
             if (pageId < 0) {
                 throw new IllegalArgumentException("page id must not be negative: " + pageId);
             }
-            if (kind == Kind.UPDATE) {
+            if (kind.hasBytes()) {
                 Objects.requireNonNull(bytes, "bytes");
                 if (offset < 0) {
                     throw new IllegalArgumentException("offset must not be negative: " + offset);
@@ -78,6 +85,11 @@ public record MiniTransactionRecord(long transactionId, long previousLsn, byte[]
             return new PageChange(Kind.UPDATE, pageId, offset, bytes);
         }
 
+        /** The page's whole usable area, {@code bytes.length} bytes from offset 0. */
+        public static PageChange fullPage(long pageId, byte[] bytes) {
+            return new PageChange(Kind.FULL_PAGE, pageId, 0, bytes);
+        }
+
         /** The page was allocated (its content starts zeroed). */
         public static PageChange allocate(long pageId) {
             return new PageChange(Kind.ALLOCATE, pageId, 0, null);
@@ -89,7 +101,7 @@ public record MiniTransactionRecord(long transactionId, long previousLsn, byte[]
         }
 
         int encodedSize() {
-            return 1 + 8 + (kind == Kind.UPDATE ? 8 + bytes.length : 0);
+            return 1 + 8 + (kind.hasBytes() ? 8 + bytes.length : 0);
         }
 
         @Override
@@ -105,7 +117,7 @@ public record MiniTransactionRecord(long transactionId, long previousLsn, byte[]
 
         @Override
         public String toString() {
-            return kind + "(page " + pageId + (kind == Kind.UPDATE ? ", offset " + offset + ", " + bytes.length
+            return kind + "(page " + pageId + (kind.hasBytes() ? ", offset " + offset + ", " + bytes.length
                     + " bytes" : "") + ")";
         }
     }
@@ -167,7 +179,7 @@ public record MiniTransactionRecord(long transactionId, long previousLsn, byte[]
         b.put(compensation ? COMPENSATION_TYPE : TYPE).putLong(transactionId).putLong(previousLsn).putInt(undo.length).put(undo).putInt(changes.size());
         for (PageChange c : changes) {
             b.put(c.kind.code).putLong(c.pageId);
-            if (c.kind == Kind.UPDATE) {
+            if (c.kind.hasBytes()) {
                 b.putInt(c.offset).putInt(c.bytes.length).put(c.bytes);
             }
         }
@@ -220,7 +232,7 @@ public record MiniTransactionRecord(long transactionId, long previousLsn, byte[]
                 if (pageId < 0) {
                     throw corrupt(lsn, "change " + i + " names page " + pageId);
                 }
-                if (kind == Kind.UPDATE) {
+                if (kind.hasBytes()) {
                     int offset = b.getInt();
                     int length = b.getInt();
                     if (offset < 0 || length < 0 || length > b.remaining()) {
@@ -228,7 +240,7 @@ public record MiniTransactionRecord(long transactionId, long previousLsn, byte[]
                     }
                     byte[] bytes = new byte[length];
                     b.get(bytes);
-                    changes.add(PageChange.update(pageId, offset, bytes));
+                    changes.add(new PageChange(kind, pageId, offset, bytes));
                 } else {
                     changes.add(new PageChange(kind, pageId, 0, null));
                 }

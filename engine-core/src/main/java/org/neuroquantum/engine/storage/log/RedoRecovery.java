@@ -12,6 +12,8 @@ import org.neuroquantum.engine.storage.buffer.PageLayout;
 import org.neuroquantum.engine.storage.buffer.PageRef;
 import org.neuroquantum.engine.storage.log.MiniTransactionRecord.PageChange;
 import org.neuroquantum.spi.storage.PageStore;
+import org.neuroquantum.spi.error.ErrorCode;
+import org.neuroquantum.spi.error.StorageException;
 import org.neuroquantum.spi.wal.LogReader;
 import org.neuroquantum.spi.wal.WriteAheadLog;
 import org.slf4j.Logger;
@@ -29,6 +31,8 @@ import org.slf4j.LoggerFactory;
  *   <li><b>UPDATE</b>: applied when the page LSN is below the record's LSN. A page that cannot be read because it
  *   was never written is treated as a fresh zeroed page.</li>
  *   <li>Every page a record changed gets the record's LSN ({@link PageRef#markDirty}).</li>
+ *   <li><b>FULL_PAGE</b>: the page's whole usable area, applied when the page LSN is below the record's; a page
+ *   that fails its checksum (a write torn by a power loss) is rebuilt from the image.</li>
  *   <li><b>FREE</b>, after the record's other changes: the cached copy is discarded and the page freed in the store
  *   unless it is free already.</li>
  * </ul>
@@ -40,7 +44,7 @@ public final class RedoRecovery {
 
     /** What a replay did. */
     public record Report(long recordsRead, long miniTransactions, long changesApplied, long changesSkipped,
-            long pagesReset, long lastLsn) {
+            long pagesReset, long pagesRepaired, long lastLsn) {
     }
 
     private final WriteAheadLog wal;
@@ -70,6 +74,7 @@ public final class RedoRecovery {
         long applied = 0;
         long skipped = 0;
         long reset = 0;
+        long repaired = 0;
         long last = 0;
         long logEnd = wal.lastLsn();
         try (LogReader reader = wal.read(Math.max(1, fromLsn))) {
@@ -93,7 +98,16 @@ public final class RedoRecovery {
                                 boolean fresh = store.ensureAllocated(c.pageId());
                                 PageRef ref = pages.get(c.pageId());
                                 if (ref == null) {
-                                    ref = pinForRedo(c.pageId(), fresh);
+                                    try {
+                                        ref = pinForRedo(c.pageId(), fresh);
+                                    } catch (StorageException e) {
+                                        if (e.errorCode() != ErrorCode.STORAGE_CORRUPT) {
+                                            throw e;
+                                        }
+                                        // torn by a crash: whatever it held, this record allocates it anew
+                                        fresh = true;
+                                        ref = pinForRedo(c.pageId(), true);
+                                    }
                                     pages.put(c.pageId(), ref);
                                     long pageLsn = ref.pageLsn();
                                     boolean resetIt = fresh || pageLsn < lsn || pageLsn > logEnd;
@@ -118,6 +132,31 @@ public final class RedoRecovery {
                                 }
                                 if (apply.get(c.pageId())) {
                                     ref.buffer().put(PageLayout.HEADER_BYTES + c.offset(), c.bytes());
+                                    applied++;
+                                } else {
+                                    skipped++;
+                                }
+                            }
+                            case FULL_PAGE -> {
+                                PageRef ref = pages.get(c.pageId());
+                                if (ref == null) {
+                                    try {
+                                        ref = pinExisting(c.pageId());
+                                        apply.put(c.pageId(), ref.pageLsn() < lsn);
+                                    } catch (StorageException e) {
+                                        if (e.errorCode() != ErrorCode.STORAGE_CORRUPT) {
+                                            throw e;
+                                        }
+                                        // torn by a crash after this image was logged: the image rebuilds it
+                                        store.ensureAllocated(c.pageId());
+                                        ref = pinForRedo(c.pageId(), true);
+                                        apply.put(c.pageId(), true);
+                                        repaired++;
+                                    }
+                                    pages.put(c.pageId(), ref);
+                                }
+                                if (apply.get(c.pageId())) {
+                                    ref.buffer().put(PageLayout.HEADER_BYTES, c.bytes());
                                     applied++;
                                 } else {
                                     skipped++;
@@ -151,9 +190,10 @@ public final class RedoRecovery {
                 }
             }
         }
-        Report report = new Report(records, mtrs, applied, skipped, reset, last);
+        Report report = new Report(records, mtrs, applied, skipped, reset, repaired, last);
         LOG.info("Redo replayed {} mini-transaction(s) of {} log record(s) up to LSN {}: {} change(s) applied, {} "
-                + "skipped, {} page(s) reset", mtrs, records, last, applied, skipped, reset);
+                + "skipped, {} page(s) reset, {} torn page(s) rebuilt from full-page images", mtrs, records, last,
+                applied, skipped, reset, repaired);
         return report;
     }
 

@@ -72,6 +72,7 @@ public final class FilePageStore implements PageStore {
                 store.freeHead = NO_PAGE;
                 store.headerDirty = true;
                 store.sync();
+                file.syncDirectory();
                 return store;
             }
             ByteBuffer a = readHeaderCopy(file, 0);

@@ -20,6 +20,9 @@ public interface PageFile extends AutoCloseable {
     /** The file's size in bytes. */
     long size() throws IOException;
 
+    /** Makes the file's directory entry durable (after the file was created). */
+    void syncDirectory() throws IOException;
+
     @Override
     void close() throws IOException;
 }

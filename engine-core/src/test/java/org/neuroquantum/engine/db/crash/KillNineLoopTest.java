@@ -43,8 +43,15 @@ class KillNineLoopTest {
         long nextId = 1;
         long totalAcked = 0;
         for (int i = 0; i < iterations; i++) {
-            List<String> lines = runAndKill(dir, nextId, random.nextLong(), 100 + random.nextInt(500));
-            assertTrue(lines.contains("READY"), "iteration " + i + ": the child never got ready: " + lines);
+            Path childLog = dir.resolveSibling(dir.getFileName() + "-child-" + i + ".log");
+            List<String> lines = runAndKill(dir, childLog, nextId, random.nextLong(), 100 + random.nextInt(400));
+            if (!lines.contains("READY")) {
+                List<String> log = java.nio.file.Files.readAllLines(childLog);
+                throw new AssertionError("iteration " + i + ": the child never got ready; its output: " + lines
+                        + "; the end of its log:\n" + String.join("\n", log.subList(Math.max(0, log.size() - 40),
+                        log.size())));
+            }
+            java.nio.file.Files.deleteIfExists(childLog);
             for (String line : lines) {
                 if (line.startsWith("ACK ")) {
                     acked.add(Long.parseLong(line.substring(4)));
@@ -108,7 +115,8 @@ class KillNineLoopTest {
     }
 
     /** Starts the child, kills it with SIGKILL {@code killAfterMillis} after it is ready, returns its output. */
-    static List<String> runAndKill(Path dir, long firstId, long seed, int killAfterMillis) throws Exception {
+    static List<String> runAndKill(Path dir, Path childLog, long firstId, long seed, int killAfterMillis)
+            throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -123,7 +131,7 @@ class KillNineLoopTest {
         command.add(dir.toString());
         command.add(Long.toString(firstId));
         command.add(Long.toString(seed));
-        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process child = new ProcessBuilder(command).redirectError(childLog.toFile()).start();
         List<String> lines = new ArrayList<>();
         CountDownLatch ready = new CountDownLatch(1);
         Thread reader = new Thread(() -> {
@@ -143,7 +151,7 @@ class KillNineLoopTest {
             }
         });
         reader.start();
-        boolean started = ready.await(60, TimeUnit.SECONDS);
+        boolean started = ready.await(120, TimeUnit.SECONDS);
         if (started) {
             Thread.sleep(killAfterMillis);
         }

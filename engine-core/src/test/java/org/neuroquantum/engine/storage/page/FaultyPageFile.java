@@ -37,6 +37,10 @@ final class FaultyPageFile implements PageFile {
     }
 
     @Override
+    public void syncDirectory() {
+    }
+
+    @Override
     public synchronized long size() {
         return data.length;
     }

@@ -28,15 +28,20 @@ import java.util.concurrent.locks.LockSupport;
  * Thread-safe (one monitor); a sync can be slowed down with {@link #setSyncDelayNanos} to let concurrent
  * forcers pile up.
  */
-final class SimulatedDisk implements WalIo {
+public final class SimulatedDisk implements WalIo {
     /** How a crash treats unsynced data. */
-    enum Crash {
+    public enum Crash {
         /** Every unsynced write is lost, and files whose directory entry was never synced vanish. */
         POWER_LOSS,
         /** Every write survives (the page cache outlives the process). */
         PROCESS_KILL,
         /** The unsynced writes survive up to a random one, which is torn at a random byte. */
-        TORN_WRITE
+        TORN_WRITE,
+        /**
+         * Each unsynced write survives or not, independently (the device reordered them); the last survivor may be
+         * torn at a random byte.
+         */
+        REORDER
     }
 
     private static final class Op {
@@ -143,7 +148,7 @@ final class SimulatedDisk implements WalIo {
     // ---- control ------------------------------------------------------------------------------------------
 
     /** Bytes the files may still grow by; {@link Long#MAX_VALUE} for unlimited. */
-    synchronized void setFreeSpace(long bytes) {
+    public synchronized void setFreeSpace(long bytes) {
         freeSpace = bytes;
     }
 
@@ -198,7 +203,7 @@ final class SimulatedDisk implements WalIo {
     }
 
     /** The disk as a restarted machine would find it; this disk is left as it is. */
-    synchronized SimulatedDisk crash(Crash kind, Random random) {
+    public synchronized SimulatedDisk crash(Crash kind, Random random) {
         SimulatedDisk after = new SimulatedDisk();
         Map<SimFile, byte[]> contents = new LinkedHashMap<>();
         Map<SimFile, Integer> sizes = new LinkedHashMap<>();
@@ -212,13 +217,16 @@ final class SimulatedDisk implements WalIo {
             }
         }
         java.util.Set<SimFile> touched = new java.util.HashSet<>();
-        if (kind == Crash.TORN_WRITE) {
+        if (kind == Crash.TORN_WRITE || kind == Crash.REORDER) {
             List<Op> all = new ArrayList<>();
             for (SimFile f : files.values()) {
                 all.addAll(f.unsynced);
             }
             all.sort((a, b) -> Long.compare(a.seq, b.seq));
-            int survive = all.isEmpty() ? 0 : random.nextInt(all.size() + 1);
+            if (kind == Crash.REORDER) {
+                all.removeIf(op -> random.nextBoolean());
+            }
+            int survive = all.isEmpty() ? 0 : kind == Crash.REORDER ? all.size() : random.nextInt(all.size() + 1);
             for (int i = 0; i < survive && i <= all.size(); i++) {
                 Op op = i < all.size() ? all.get(i) : null;
                 if (op == null) {
@@ -253,6 +261,18 @@ final class SimulatedDisk implements WalIo {
             }
         }
         return after;
+    }
+
+    /** A copy of this disk (as it is, synced or not) with every path under {@code from} moved under {@code to}. */
+    public synchronized SimulatedDisk rebased(Path from, Path to) {
+        SimulatedDisk copy = new SimulatedDisk();
+        for (Map.Entry<Path, SimFile> e : files.entrySet()) {
+            Path p = e.getKey();
+            Path moved = p.startsWith(from) ? to.resolve(from.relativize(p)) : p;
+            SimFile f = e.getValue();
+            copy.files.put(moved, new SimFile().copyOf(Arrays.copyOf(f.durable, f.durableSize), f.durableSize));
+        }
+        return copy;
     }
 
     private static void apply(Map<SimFile, byte[]> contents, Map<SimFile, Integer> sizes, Op op, int cut) {
