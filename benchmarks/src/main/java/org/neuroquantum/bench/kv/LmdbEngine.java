@@ -3,12 +3,13 @@ package org.neuroquantum.bench.kv;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.lmdbjava.CursorIterable;
+import java.util.Arrays;
+import org.lmdbjava.Cursor;
 import org.lmdbjava.Dbi;
 import org.lmdbjava.DbiFlags;
 import org.lmdbjava.Env;
 import org.lmdbjava.EnvFlags;
-import org.lmdbjava.KeyRange;
+import org.lmdbjava.GetOp;
 import org.lmdbjava.Meta;
 import org.lmdbjava.Txn;
 
@@ -31,10 +32,9 @@ final class LmdbEngine implements KvEngine {
     private Dbi<ByteBuffer> db;
     private ThreadLocal<Buffers> buffers;
 
-    /** Direct buffers of one thread: a key, an upper bound and a value. */
+    /** Direct buffers of one thread: a key and a value. */
     private static final class Buffers {
         final ByteBuffer key = ByteBuffer.allocateDirect(511);
-        final ByteBuffer bound = ByteBuffer.allocateDirect(511);
         final ByteBuffer value = ByteBuffer.allocateDirect(MAX_VALUE);
 
         static ByteBuffer fill(ByteBuffer buffer, byte[] bytes) {
@@ -115,20 +115,25 @@ final class LmdbEngine implements KvEngine {
 
     @Override
     public int scan(byte[] fromInclusive, byte[] toExclusive, RowVisitor visitor) {
+        // A cursor positioned by LMDB itself (memcmp order), the end tested here: lmdbjava's KeyRange compares
+        // the stop key with the keys LMDB returns in different byte orders and stops early (seen at 1M records).
         Buffers b = buffers.get();
         int rows = 0;
-        try (Txn<ByteBuffer> txn = env.txnRead();
-                CursorIterable<ByteBuffer> it = db.iterate(txn,
-                        KeyRange.closedOpen(Buffers.fill(b.key, fromInclusive), Buffers.fill(b.bound, toExclusive)))) {
-            for (CursorIterable.KeyVal<ByteBuffer> kv : it) {
-                ByteBuffer k = kv.key();
-                ByteBuffer v = kv.val();
+        try (Txn<ByteBuffer> txn = env.txnRead(); Cursor<ByteBuffer> cursor = db.openCursor(txn)) {
+            boolean positioned = cursor.get(Buffers.fill(b.key, fromInclusive), GetOp.MDB_SET_RANGE);
+            while (positioned) {
+                ByteBuffer k = cursor.key();
                 byte[] key = new byte[k.remaining()];
-                byte[] value = new byte[v.remaining()];
                 k.get(key);
+                if (Arrays.compareUnsigned(key, toExclusive) >= 0) {
+                    break;
+                }
+                ByteBuffer v = cursor.val();
+                byte[] value = new byte[v.remaining()];
                 v.get(value);
                 visitor.visit(key, value);
                 rows++;
+                positioned = cursor.next();
             }
         }
         return rows;

@@ -7,8 +7,8 @@ import org.neuroquantum.bench.kv.KvEngine;
 import org.neuroquantum.bench.kv.KvOptions;
 
 /**
- * The process W6 kills: loads the records into a store (random order, {@link Dataset#BATCH} per durable
- * transaction), prints {@code LOADED}, then inserts further records one durable transaction at a time, printing
+ * The process W6 kills: loads the records into a store (ascending key order, {@link Dataset#BATCH} per durable
+ * transaction: the fastest load for every engine, which keeps the suite short), prints {@code LOADED}, then inserts further records one durable transaction at a time, printing
  * {@code ACK n} once record {@code n} is committed, until it is killed.
  *
  * <p>Usage: {@code CrashChild ENGINE DIRECTORY RECORDS}.
@@ -31,7 +31,7 @@ public final class CrashChild {
         int records = Integer.parseInt(args[2]);
         KvEngine kv = Engines.create(args[0]);
         kv.open(Path.of(args[1]), KvOptions.defaults());
-        Dataset.load(kv, Records.order(records, true, Dataset.ORDER_SEED));
+        Dataset.load(kv, Records.order(records, false, Dataset.ORDER_SEED));
         PrintStream out = System.out;
         out.println(LOADED);
         out.flush();

@@ -395,7 +395,7 @@ public final class StorageReport {
 
     private void w6() {
         line("### W6 crash (SIGKILL " + W6CrashRecovery.BURST_MILLIS + " ms into a burst of single-insert commits "
-                + "after the load), recover, query");
+                + "after a key-order load), recover, query");
         line("");
         line("Time to first query result = open (recovery included) + one point query, in a fresh JVM that has "
                 + "already opened and used a scratch store of the same engine (so class loading and native set-up "

@@ -28,8 +28,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * W6, crash and recover: a child JVM ({@link CrashChild}) loads all records, then commits single inserts until
- * it is killed with SIGKILL {@value #BURST_MILLIS} ms into that burst. The score is the time from opening the
+ * W6, crash and recover: a child JVM ({@link CrashChild}) loads all records (in key order), then commits single
+ * inserts until it is killed with SIGKILL {@value #BURST_MILLIS} ms into that burst. The score is the time from opening the
  * store (recovery included) to the result of the first point query. Before that, untimed, the benchmark JVM
  * opens and uses a scratch store of the same engine, so that loading the engine's classes and native library is
  * not counted as recovery. Untimed afterwards: a {@value
