@@ -3,6 +3,7 @@ package org.neuroquantum.bench.storage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +82,7 @@ public final class StorageSuite {
         } else {
             run = runSuite(args, records, engines, dataDir, include, keepData);
             Files.createDirectories(raw);
-            Files.copy(dataDir.resolve(JMH_JSON), raw.resolve(JMH_JSON), StandardCopyOption.REPLACE_EXISTING);
+            writeWithoutRawSamples(dataDir.resolve(JMH_JSON), raw.resolve(JMH_JSON));
             Path side = dataDir.resolve(SideMetrics.FILE);
             if (Files.exists(side)) {
                 Files.copy(side, raw.resolve(SIDE_JSONL), StandardCopyOption.REPLACE_EXISTING);
@@ -154,6 +155,27 @@ public final class StorageSuite {
             }
         }
         json.writerWithDefaultPrettyPrinter().writeValue(merged.toFile(), all);
+    }
+
+    /**
+     * Copies JMH's results without the per-iteration samples and histograms (the bulk of the file for SampleTime
+     * benchmarks; the report uses scores, errors and percentiles only).
+     */
+    static void writeWithoutRawSamples(Path from, Path to) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode results = json.readTree(from.toFile());
+        for (JsonNode r : results) {
+            stripRaw(r.path("primaryMetric"));
+            r.path("secondaryMetrics").forEach(StorageSuite::stripRaw);
+        }
+        json.writerWithDefaultPrettyPrinter().writeValue(to.toFile(), results);
+    }
+
+    private static void stripRaw(JsonNode metric) {
+        if (metric instanceof ObjectNode o) {
+            o.remove("rawData");
+            o.remove("rawDataHistogram");
+        }
     }
 
     private static String value(String[] args, int i) {
