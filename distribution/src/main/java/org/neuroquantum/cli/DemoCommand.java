@@ -261,6 +261,7 @@ final class DemoCommand implements Callable<Integer> {
                     r.put("logRecordsAnalysed", recovery.recordsRead());
                     r.put("pageChangesRedone", recovery.changesRedone());
                     r.put("transactionsRolledBack", recovery.transactionsRolledBack());
+                    r.put("tornPagesRebuilt", recovery.tornPagesRebuilt());
                     r.put("pointQueryMicros", round(pointNanos / 1e3));
                     r.put("pointQueryFound", point != null);
                     r.put("rangeQueryRows", rangeRows);

@@ -130,8 +130,7 @@ class DistributionIT {
         Run r = run(HOME, "demo", "crash", "--rows", "3000", "--format", "json", "--dir",
                 work.resolve("crash-db").toString());
         assertEquals(0, r.status(), r.out() + r.err());
-        JsonNode result = new ObjectMapper()
-                .readTree(r.out());
+        JsonNode result = new ObjectMapper().readTree(r.out());
         assertTrue(result.get("allAcknowledgedRowsPresent").asBoolean(), r.out());
         assertEquals(0, result.get("acknowledgedRowsMissing").asLong(), r.out());
         assertTrue(result.get("rowsAcknowledged").asLong() >= 3000, r.out());
@@ -140,6 +139,25 @@ class DistributionIT {
                 result.get("rangeQueryRows").asLong(), r.out());
         Run exists = run(HOME, "demo", "crash", "--rows", "10", "--dir", work.resolve("crash-db").toString());
         assertEquals(2, exists.status(), "an existing directory is refused: " + exists.err());
+    }
+
+    @Test
+    void quboSolveRunsFromTheLauncherOnTheSharedData() throws Exception {
+        Path data = Paths.get(System.getProperty("nq.root")).resolve("../shared/data").normalize();
+        Run r = run(HOME, "qubo", "solve", "--problem", "tsp", "--instance", data.resolve("tsplib/berlin52.tsp")
+                .toString(), "--time-limit", "1s", "--format", "json");
+        assertEquals(0, r.status(), r.err());
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertEquals(7542.0, root.get("reference").asDouble());
+        JsonNode results = root.get("results");
+        assertEquals(3, results.size(), r.out());
+        JsonNode nativeSearch = results.get(2);
+        assertTrue(nativeSearch.get("feasible").asBoolean());
+        assertTrue(nativeSearch.get("ratio").asDouble() >= 1.0, r.out());
+        Run col = run(HOME, "qubo", "solve", "--problem", "coloring", "--instance",
+                data.resolve("coloring/myciel4.col").toString(), "--time-limit", "500ms");
+        assertEquals(0, col.status(), col.err());
+        assertTrue(col.out().contains("chromatic number: 5"), col.out());
     }
 
     @Test

@@ -38,15 +38,20 @@ class EvictionSelectionTest {
     }
 
     @Test
-    void clockIsTheDefaultAndADifferentPolicy() {
+    void adaptiveIsTheDefaultAndClockADifferentPolicy() {
         Kernel k = kernel();
-        EvictionPolicy clock = k.newEvictionPolicy(2);
+        assertEquals("adaptive", k.config().getString("eviction.policy"));
+        EvictionPolicy adaptive = k.newEvictionPolicy(2);
+        EvictionPolicy clock = kernel("eviction.policy=clock").newEvictionPolicy(2);
         assertNotEquals(kernel("eviction.policy=lru").newEvictionPolicy(2).getClass(), clock.getClass());
-        clock.onInsert(10);
-        clock.onInsert(11);
-        clock.onPin(10);
-        assertEquals(11, clock.evict());
-        assertEquals(EvictionPolicy.NO_VICTIM, clock.evict());
+        assertNotEquals(adaptive.getClass(), clock.getClass());
+        for (EvictionPolicy policy : new EvictionPolicy[] {adaptive, clock}) {
+            policy.onInsert(10);
+            policy.onInsert(11);
+            policy.onPin(10);
+            assertEquals(11, policy.evict());
+            assertEquals(EvictionPolicy.NO_VICTIM, policy.evict());
+        }
         assertEquals(1, k.plugins().loaded().stream().filter(p -> p.descriptor().name().equals("eviction")).count());
     }
 

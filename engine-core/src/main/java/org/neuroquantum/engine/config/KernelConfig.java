@@ -31,6 +31,8 @@ public final class KernelConfig {
     public static final String SYNC_MODE = "sync.mode";
     /** How long a transaction waits for a lock before its statement fails with 55P03. */
     public static final String LOCK_WAIT_TIMEOUT = "lock.wait-timeout";
+    /** Row locks per table after which a transaction locks the table instead. */
+    public static final String LOCK_ESCALATION_ROWS = "lock.escalation-rows";
     /** Time between checkpoints. */
     public static final String CHECKPOINT_INTERVAL = "checkpoint.interval";
     /** Log volume that triggers a checkpoint before the interval is up. */
@@ -72,7 +74,7 @@ public final class KernelConfig {
                         "Off-heap memory of the buffer pool that caches pages; divided by the page size it gives "
                                 + "the number of frames (at least 8). Outside the Java heap: the JVM's "
                                 + "-XX:MaxDirectMemorySize (default: the heap size) must allow it.")
-                .define(EVICTION_POLICY, ConfigType.STRING, "clock", Validators.requiredProviderName(),
+                .define(EVICTION_POLICY, ConfigType.STRING, "adaptive", Validators.requiredProviderName(),
                         "Eviction policy of the buffer pool, by provider name (see `neuroquantum plugins "
                                 + "list`). Policies keep no state on disk, so this may change between restarts.")
                 .define(OPTIMIZER, ConfigType.STRING, "", Validators.providerName(),
@@ -92,6 +94,11 @@ public final class KernelConfig {
                         "How long a transaction waits for a lock another transaction holds before the waiting "
                                 + "operation fails with SQLSTATE 55P03 (the transaction itself stays usable). "
                                 + "0 means do not wait at all.")
+                .define(LOCK_ESCALATION_ROWS, ConfigType.INT, "5000", Validators.between(1, Integer.MAX_VALUE),
+                        "Row locks one transaction takes in one table before it locks the whole table instead "
+                                + "(shared for reads, exclusive for writes): bounds the lock table's memory for "
+                                + "transactions that touch many rows, at the price of blocking other writers "
+                                + "(or readers) of that table until it ends.")
                 .define(CHECKPOINT_INTERVAL, ConfigType.DURATION, "5m", Validators.atLeast(java.time.Duration
                                 .ofSeconds(1)),
                         "Time between checkpoints. A checkpoint writes every dirty page and lets the log before "

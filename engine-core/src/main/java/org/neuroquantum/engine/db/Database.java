@@ -97,10 +97,11 @@ public final class Database implements AutoCloseable {
 
     /**
      * What opening the database took: log records analysed, page changes redone, transactions rolled back and
-     * their changes compensated, and the time from opening the files to being ready.
+     * their changes compensated, pages torn by a crash and rebuilt from full-page images, and the time from opening
+     * the files to being ready.
      */
     public record RecoveryReport(long recordsRead, long changesRedone, int transactionsRolledBack,
-            long changesUndone, long nanos) {
+            long changesUndone, long tornPagesRebuilt, long nanos) {
     }
 
     private final Path directory;
@@ -242,16 +243,17 @@ public final class Database implements AutoCloseable {
                 access.setFullPageLsn(checkpoint.map(CheckpointFile.Entry::redoLsn).orElse(1L));
                 Recovery.Analysis analysis = recovery.analyzeAndRedo(checkpoint);
                 TransactionManager tm = new TransactionManager(access, log, locks, sync,
-                        analysis.nextTransactionId(), metrics.scoped("txn"));
+                        analysis.nextTransactionId(), config.getInt(KernelConfig.LOCK_ESCALATION_ROWS), metrics.scoped("txn"));
                 db = new Database(directory, kernel, lockChannel, lock, store, log, pool, header, access, tm,
                         indexFactory, checkpoints, config, metrics);
                 db.loadCatalog();
                 long undone = recovery.undo(analysis.losers(), tm);
                 db.checkpointer.checkpoint();
                 db.lastRecovery = new RecoveryReport(analysis.recordsRead(), analysis.redo().changesApplied(),
-                        analysis.losers().size(), undone, System.nanoTime() - started);
+                        analysis.losers().size(), undone, analysis.redo().pagesRepaired(), System.nanoTime() - started);
             } else {
-                TransactionManager tm = new TransactionManager(access, log, locks, sync, 1, metrics.scoped("txn"));
+                TransactionManager tm = new TransactionManager(access, log, locks, sync, 1,
+                        config.getInt(KernelConfig.LOCK_ESCALATION_ROWS), metrics.scoped("txn"));
                 try (PageRef page0 = pool.allocate()) {
                     if (page0.pageId() != 0) {
                         throw new IllegalStateException("a new page store must hand out page 0 first");
@@ -272,7 +274,7 @@ public final class Database implements AutoCloseable {
                 db.loadCatalog();
                 db.checkpointer.checkpoint();
                 writeMarker(marker, header);
-                db.lastRecovery = new RecoveryReport(0, 0, 0, 0, System.nanoTime() - started);
+                db.lastRecovery = new RecoveryReport(0, 0, 0, 0, 0, System.nanoTime() - started);
             }
             db.start();
             return db;

@@ -29,7 +29,8 @@ import org.neuroquantum.spi.index.KeyRange;
  *
  * <h2>Locks (strict two-phase locking, held to the transaction's end)</h2>
  * Reading one row takes IS on the table and S on its key; changing one takes IX and X (and X on the unique index
- * key it would occupy). Scans take S on the whole table, which keeps phantoms out: serializable, at the price of
+ * key it would occupy). Past {@code lock.escalation-rows} row locks in one table a transaction locks the table
+ * instead. Scans take S on the whole table, which keeps phantoms out: serializable, at the price of
  * blocking writers of that table until the scanning transaction ends.
  *
  * <p>Thread-safe; each transaction is used by one thread at a time.
@@ -138,8 +139,7 @@ public final class Table {
 
     /** The row stored under a clustered-index key, or null. */
     public Object[] getRow(Transaction t, byte[] rowKey) {
-        transactions.lock(t, relation, LockMode.IS);
-        transactions.lock(t, LockKey.key(relation.relationId(), rowKey), LockMode.S);
+        transactions.lockRow(t, relation.relationId(), rowKey, false);
         byte[] v = primary.get(reader(t), rowKey);
         return v == null ? null : decode(rowKey, v);
     }
@@ -160,13 +160,15 @@ public final class Table {
             key = keyOfRow(row);
         }
         lockForWrite(t, key);
-        if (primary.get(reader(t), key) != null) {
+        byte[][] entries = indexEntries(row, key);
+        checkUnique(t, row, entries, null);
+        // One descent instead of a lookup and a put: a duplicate (rare) is put back at once.
+        byte[] previous = transactions.put(t, primary, key, RowCodec.encode(schema(), row));
+        if (previous != null) {
+            transactions.put(t, primary, key, previous);
             throw new NeuroQuantumException(ErrorCode.UNIQUE_VIOLATION, "Table " + name() + " already has a row "
                     + "with primary key " + describeKey(row) + ".", "Use another key, or update the existing row.");
         }
-        byte[][] entries = indexEntries(row, key);
-        checkUnique(t, row, entries, null);
-        transactions.put(t, primary, key, RowCodec.encode(schema(), row));
         for (int i = 0; i < secondaryIndexes().size(); i++) {
             transactions.put(t, secondaryIndexes().get(i), entries[i], key);
         }
@@ -380,8 +382,7 @@ public final class Table {
     }
 
     private void lockForWrite(Transaction t, byte[] key) {
-        transactions.lock(t, relation, LockMode.IX);
-        transactions.lock(t, LockKey.key(relation.relationId(), key), LockMode.X);
+        transactions.lockRow(t, relation.relationId(), key, true);
     }
 
     private List<Column> indexColumns(IndexDefinition def) {

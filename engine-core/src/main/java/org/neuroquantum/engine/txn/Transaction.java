@@ -43,6 +43,8 @@ public final class Transaction implements AutoCloseable {
     long commitLsn;
     /** Whether the ABORT record that ends a rollback has been appended. */
     boolean abortLogged;
+    /** Per table (relation id): row locks taken, and the table lock they were escalated to (if any). */
+    final java.util.Map<Long, int[]> rowLocks = new java.util.HashMap<>();
 
     Transaction(TransactionManager manager, long id, long startOrder, long firstLsnBound, boolean readOnly) {
         this.manager = manager;

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.neuroquantum.engine.storage.log.LogicalUndo;
 import org.neuroquantum.engine.storage.log.LoggedPageAccess;
 import org.neuroquantum.engine.storage.log.MiniTransaction;
@@ -52,13 +53,16 @@ public final class TransactionManager {
     private final Counter commits;
     private final Counter rollbacks;
     private final Counter deadlockAborts;
+    private final int escalationRows;
 
     /**
      * @param firstTransactionId the id the next transaction gets (recovery passes one above every id in the log)
+     * @param escalationRows row locks per table after which a transaction locks the whole table
      * @param metrics scoped by the caller (the database uses {@code txn})
      */
     public TransactionManager(LoggedPageAccess access, WriteAheadLog wal, LockManager locks, SyncMode syncMode,
-            long firstTransactionId, Metrics metrics) {
+            long firstTransactionId, int escalationRows, Metrics metrics) {
+        this.escalationRows = escalationRows;
         this.access = Objects.requireNonNull(access, "access");
         this.wal = Objects.requireNonNull(wal, "wal");
         this.locks = Objects.requireNonNull(locks, "locks");
@@ -136,6 +140,32 @@ public final class TransactionManager {
         }
     }
 
+    private static final int NOT_ESCALATED = 0;
+    private static final int ESCALATED_SHARED = 1;
+    private static final int ESCALATED_EXCLUSIVE = 2;
+
+    /**
+     * Locks one row of a table for reading ({@code S}, with {@code IS} on the table) or writing ({@code X}, with
+     * {@code IX}). After {@code escalationRows} row locks in one table the transaction takes the table lock
+     * itself ({@code S} or {@code X}) instead, and no more row locks there: a transaction touching a large part
+     * of a table holds one lock, not millions.
+     */
+    public void lockRow(Transaction transaction, long relationId, byte[] rowKey, boolean write) {
+        int[] state = transaction.rowLocks.computeIfAbsent(relationId, r -> new int[2]);
+        if (state[1] == ESCALATED_EXCLUSIVE || !write && state[1] == ESCALATED_SHARED) {
+            transaction.checkActive();
+            return;
+        }
+        LockKey relation = LockKey.relation(relationId);
+        if (++state[0] > escalationRows) {
+            lock(transaction, relation, write ? LockMode.X : LockMode.S);
+            state[1] = write ? ESCALATED_EXCLUSIVE : ESCALATED_SHARED;
+            return;
+        }
+        lock(transaction, relation, write ? LockMode.IX : LockMode.IS);
+        lock(transaction, LockKey.key(relationId, rowKey), write ? LockMode.X : LockMode.S);
+    }
+
     /** Stores {@code value} under {@code key} in {@code index}, logged; returns the previous value or null. */
     public byte[] put(Transaction transaction, Index index, byte[] key, byte[] value) {
         return change(transaction, index, key, (m, i) -> i.put(m, key, value));
@@ -150,34 +180,30 @@ public final class TransactionManager {
      * Runs a structural operation (creating an index) as a mini-transaction of {@code transaction} without logical
      * undo: rolling the transaction back leaves its result in place, unreferenced.
      */
-    public <T> T structural(Transaction transaction, java.util.function.Function<MiniTransaction, T> op) {
-        transaction.checkWritable();
-        MiniTransaction m = access.begin(transaction.id(), transaction.lastLsn());
-        T result;
-        try {
-            result = op.apply(m);
-        } catch (RuntimeException | Error e) {
-            if (!m.ended()) {
-                m.abort();
-            }
-            throw e;
-        }
-        long lsn = m.commit();
-        if (lsn > 0) {
-            transaction.compensated(lsn);
-        }
-        return result;
+    public <T> T structural(Transaction transaction, Function<MiniTransaction, T> op) {
+        return logged(transaction, op, null);
     }
 
     private byte[] change(Transaction t, Index index, byte[] key, BiFunction<MiniTransaction, Index, byte[]> op) {
+        return logged(t, m -> op.apply(m, index),
+                previous -> new LogicalUndo(index.rootPageId(), key, previous).encode());
+    }
+
+    /**
+     * Runs {@code op} as one mini-transaction of {@code t}: its record carries {@code undoOf(result)} (none when
+     * {@code undoOf} is null), and a failure halfway restores the pages in memory and logs nothing.
+     */
+    private <T> T logged(Transaction t, Function<MiniTransaction, T> op, Function<T, byte[]> undoOf) {
         t.checkWritable();
         MiniTransaction m = access.begin(t.id(), t.lastLsn());
-        byte[] previous;
-        byte[] undo;
+        T result;
+        byte[] undo = null;
         try {
-            previous = op.apply(m, index);
-            undo = new LogicalUndo(index.rootPageId(), key, previous).encode();
-            m.setUndo(undo);
+            result = op.apply(m);
+            if (undoOf != null) {
+                undo = undoOf.apply(result);
+                m.setUndo(undo);
+            }
         } catch (RuntimeException | Error e) {
             if (!m.ended()) {
                 m.abort();
@@ -186,12 +212,16 @@ public final class TransactionManager {
         }
         long lsn = m.commit();
         if (lsn > 0) {
-            t.logged(lsn, undo);
+            if (undo != null) {
+                t.logged(lsn, undo);
+            } else {
+                t.compensated(lsn);
+            }
             if (syncMode == SyncMode.ALWAYS) {
                 wal.force(lsn);
             }
         }
-        return previous;
+        return result;
     }
 
     void commit(Transaction t) {

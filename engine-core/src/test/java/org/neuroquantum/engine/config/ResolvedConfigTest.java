@@ -36,7 +36,7 @@ class ResolvedConfigTest {
         ResolvedConfig c = ResolvedConfig.resolve(declared(), RawConfig.empty()).orThrow();
         assertEquals(64L << 20, c.getSize("sample.pool.size"));
         assertEquals(Duration.ofMinutes(5), c.getDuration("sample.interval"));
-        assertEquals("clock", c.getString(KernelConfig.EVICTION_POLICY));
+        assertEquals("adaptive", c.getString(KernelConfig.EVICTION_POLICY));
         assertEquals(List.of(), c.getList(KernelConfig.TRANSPORTS));
         assertFalse(c.isExplicit("sample.threads"));
         assertEquals(ResolvedConfig.DEFAULT_ORIGIN, c.values().get("sample.threads").origin());
@@ -77,7 +77,7 @@ class ResolvedConfigTest {
         assertEquals(1, r.warnings().size());
         assertTrue(r.warnings().get(0).contains("'evicton.policy'"), r.warnings().get(0));
         assertTrue(r.warnings().get(0).contains("Did you mean 'eviction.policy'?"), r.warnings().get(0));
-        assertEquals("clock", r.orThrow().getString(KernelConfig.EVICTION_POLICY));
+        assertEquals("adaptive", r.orThrow().getString(KernelConfig.EVICTION_POLICY));
     }
 
     @Test

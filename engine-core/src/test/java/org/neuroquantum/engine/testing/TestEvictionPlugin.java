@@ -3,14 +3,14 @@ package org.neuroquantum.engine.testing;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.List;
-import org.neuroquantum.engine.storage.wal.SimulatedStorage;
-import org.neuroquantum.spi.storage.PageStoreFactory;
-import org.neuroquantum.spi.wal.WriteAheadLogFactory;
 import java.util.Set;
+import org.neuroquantum.engine.storage.wal.SimulatedStorage;
 import org.neuroquantum.spi.Plugin;
 import org.neuroquantum.spi.eviction.EvictionContext;
 import org.neuroquantum.spi.eviction.EvictionPolicy;
 import org.neuroquantum.spi.eviction.EvictionPolicyFactory;
+import org.neuroquantum.spi.storage.PageStoreFactory;
+import org.neuroquantum.spi.wal.WriteAheadLogFactory;
 
 /**
  * A class-path plugin for engine-core's own tests, which cannot use plugin-eviction (the kernel never depends on

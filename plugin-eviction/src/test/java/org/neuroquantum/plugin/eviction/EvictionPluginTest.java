@@ -19,6 +19,9 @@ import org.neuroquantum.spi.eviction.EvictionPolicyFactory;
 import org.neuroquantum.spi.tool.PluginDescriptorGenerator;
 
 class EvictionPluginTest {
+    private static final List<String> NAMES = List.of("lru", "clock", "lru-2", "2q", "arc", "lirs", "clock-pro",
+            "sieve", "s3-fifo", "w-tinylfu", "adaptive");
+
     @Test
     void isFoundByServiceLoader() {
         List<String> types = ServiceLoader.load(Plugin.class).stream().map(p -> p.type().getName()).toList();
@@ -26,10 +29,10 @@ class EvictionPluginTest {
     }
 
     @Test
-    void providesLruAndClockWithDescriptions() {
+    void providesEveryPolicyWithDescriptions() {
         EvictionPlugin plugin = new EvictionPlugin();
         List<EvictionPolicyFactory> factories = plugin.evictionPolicyFactories();
-        assertEquals(List.of("lru", "clock"), factories.stream().map(EvictionPolicyFactory::name).toList());
+        assertEquals(NAMES, factories.stream().map(EvictionPolicyFactory::name).toList());
         factories.forEach(f -> assertFalse(f.description().isBlank(), f.name()));
         assertSame(factories, plugin.evictionPolicyFactories());
     }
@@ -66,6 +69,6 @@ class EvictionPluginTest {
         Path classes = Path.of(EvictionPlugin.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         PluginDescriptor descriptor = PluginDescriptorGenerator.describe(getClass().getClassLoader(), classes,
                 "eviction", "0.1.0", "test");
-        assertEquals(List.of("eviction:lru", "eviction:clock"), descriptor.provides());
+        assertEquals(NAMES.stream().map(n -> "eviction:" + n).toList(), descriptor.provides());
     }
 }

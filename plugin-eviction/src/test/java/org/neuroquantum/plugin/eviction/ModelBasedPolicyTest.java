@@ -30,7 +30,13 @@ class ModelBasedPolicyTest {
                 Arguments.of(Named.of("lru", (IntFunction<EvictionPolicy>) Policies::lru)),
                 Arguments.of(Named.of("clock(1)", (IntFunction<EvictionPolicy>) c -> Policies.clock(c, 1))),
                 Arguments.of(Named.of("clock(3)", (IntFunction<EvictionPolicy>) c -> Policies.clock(c, 3))),
-                Arguments.of(Named.of("clock(15)", (IntFunction<EvictionPolicy>) c -> Policies.clock(c, 15))));
+                Arguments.of(Named.of("clock(15)", (IntFunction<EvictionPolicy>) c -> Policies.clock(c, 15))),
+                named("lru-2"), named("2q"), named("arc"), named("lirs"), named("clock-pro"), named("sieve"),
+                named("s3-fifo"), named("w-tinylfu"), named("adaptive"));
+    }
+
+    private static Arguments named(String name) {
+        return Arguments.of(Named.of(name, (IntFunction<EvictionPolicy>) c -> Policies.named(name, c)));
     }
 
     @ParameterizedTest

@@ -1,5 +1,5 @@
 /**
- * Join-order optimizers (dynamic programming, QUBO annealing) and the QUBO framework and solvers, behind the
- * query-optimizer SPI. The module provides no optimizer yet and is therefore left out of the distribution.
+ * The optimizer plugin ({@link org.neuroquantum.plugin.optimizer.OptimizerPlugin}): join-order optimizers
+ * {@code dp} and {@code annealing} behind the query-optimizer SPI, and the QUBO framework and solvers.
  */
 package org.neuroquantum.plugin.optimizer;

@@ -242,8 +242,11 @@ public final class FileWriteAheadLog implements WriteAheadLog {
         int at = chunk.len;
         WalFormat.putInt(a, at, length);
         WalFormat.putLong(a, at + 4, lsn);
+        // The durable mark: every record up to this LSN was durable when this one was appended. Recovery uses it
+        // to tell a reordered, unsynced tail (cut) from damage to records already durable (refused).
+        WalFormat.putLong(a, at + WalFormat.RECORD_MARK_OFFSET, durableLsn);
         payload.get(payload.position(), a, at + WalFormat.RECORD_HEADER_SIZE, length);
-        WalFormat.putInt(a, at + 12, WalFormat.recordCrc(crc, a, at, length));
+        WalFormat.putInt(a, at + WalFormat.RECORD_CRC_OFFSET, WalFormat.recordCrc(crc, a, at, length));
         chunk.len += needed;
         chunk.lastLsn = lsn;
         segment.end += needed;

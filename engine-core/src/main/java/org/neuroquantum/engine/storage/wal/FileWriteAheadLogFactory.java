@@ -36,7 +36,7 @@ public final class FileWriteAheadLogFactory implements WriteAheadLogFactory {
         return new ConfigDef()
                 .define(SEGMENT_SIZE, ConfigType.SIZE, "16MB", Validators.between(MIN_SEGMENT_SIZE, MAX_SEGMENT_SIZE),
                         "Size of one write-ahead log segment file (provider `file`), header included. A record "
-                                + "never spans segments, so this also bounds a record's payload (the size less 48 "
+                                + "never spans segments, so this also bounds a record's payload (the size less 56 "
                                 + "bytes). Takes effect for new segments; existing ones keep their size.")
                 .define(BUFFER_SIZE, ConfigType.SIZE, "4MB", Validators.between(MIN_BUFFER_SIZE, MAX_BUFFER_SIZE),
                         "How many bytes of appended but not yet durable log records the write-ahead log (provider "

@@ -27,6 +27,7 @@ final class SegmentScanner {
     private ByteBuffer window;
     private long windowStart;
     private int lastIndex;
+    private long lastMark;
 
     /**
      * @param base the segment's base (the logical position of its byte 0)
@@ -87,7 +88,7 @@ final class SegmentScanner {
         }
         long length = window.getInt(i) & 0xFFFF_FFFFL;
         long lsn = window.getLong(i + 4);
-        int stored = window.getInt(i + 12);
+        int stored = window.getInt(i + WalFormat.RECORD_CRC_OFFSET);
         if (lsn != base + offset) {
             return BAD_LSN;
         }
@@ -103,7 +104,35 @@ final class SegmentScanner {
             return BAD_CRC;
         }
         lastIndex = i;
+        lastMark = window.getLong(i + WalFormat.RECORD_MARK_OFFSET);
         return n;
+    }
+
+    /** The durable mark of the record {@link #checkRecord} last found valid. */
+    long lastMark() {
+        return lastMark;
+    }
+
+    /**
+     * The highest durable mark of the valid records at or after {@code from} (walking each run of valid records,
+     * and searching past every gap), or -1 when there is none. A mark at or beyond an LSN proves that the record
+     * there had been durable when the marked record was appended.
+     */
+    long maxMarkFrom(long from) throws IOException {
+        long max = -1;
+        long q = findValidRecord(from);
+        while (q >= 0) {
+            int code;
+            while ((code = checkRecord(q)) >= 0) {
+                max = Math.max(max, lastMark);
+                q += WalFormat.RECORD_HEADER_SIZE + (long) code;
+            }
+            if (code == END) {
+                break;
+            }
+            q = findValidRecord(q + 1);
+        }
+        return max;
     }
 
     /** The payload of the record {@link #checkRecord} last found valid, read-only, until the next call. */

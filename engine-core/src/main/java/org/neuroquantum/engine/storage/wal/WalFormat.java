@@ -23,13 +23,17 @@ import java.util.zip.CRC32C;
  */
 final class WalFormat {
     /** The format version this provider writes and reads. */
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
     /** "NQWALSEG" in ASCII. */
     static final long MAGIC = 0x4E5157414C534547L;
     /** Bytes in a segment header; the first record of a segment starts here. */
     static final int SEGMENT_HEADER_SIZE = 32;
     /** Bytes in a record header (length, LSN, CRC). */
-    static final int RECORD_HEADER_SIZE = 16;
+    static final int RECORD_HEADER_SIZE = 24;
+    /** Offset of the record CRC in the record header; the CRC covers the header bytes before it. */
+    static final int RECORD_CRC_OFFSET = 20;
+    /** Offset of the durable mark in the record header. */
+    static final int RECORD_MARK_OFFSET = 12;
     /** File names: {@code wal-} + the first LSN as 16 lower-case hex digits + {@code .log}. */
     static final String FILE_PREFIX = "wal-";
     static final String FILE_SUFFIX = ".log";
@@ -111,10 +115,10 @@ final class WalFormat {
         return b.getInt(b.position() + 8);
     }
 
-    /** The CRC32C of a record: its first 12 header bytes at {@code at}, then its payload of {@code n} bytes. */
+    /** The CRC32C of a record: its first 20 header bytes at {@code at}, then its payload of {@code n} bytes. */
     static int recordCrc(CRC32C crc, byte[] a, int at, int n) {
         crc.reset();
-        crc.update(a, at, 12);
+        crc.update(a, at, RECORD_CRC_OFFSET);
         crc.update(a, at + RECORD_HEADER_SIZE, n);
         return (int) crc.getValue();
     }
@@ -123,7 +127,7 @@ final class WalFormat {
     static int recordCrc(CRC32C crc, ByteBuffer b, int at, int n) {
         crc.reset();
         ByteBuffer head = b.duplicate();
-        head.limit(at + 12).position(at);
+        head.limit(at + RECORD_CRC_OFFSET).position(at);
         crc.update(head);
         ByteBuffer payload = b.duplicate();
         payload.limit(at + RECORD_HEADER_SIZE + n).position(at + RECORD_HEADER_SIZE);

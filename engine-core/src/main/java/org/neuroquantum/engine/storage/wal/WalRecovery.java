@@ -116,13 +116,14 @@ final class WalRecovery {
             if (!newest) {
                 throw WalErrors.corrupt(path, 0, first, what + ", and a newer segment follows");
             }
-            long q = scanner.findValidRecord(WalFormat.SEGMENT_HEADER_SIZE);
-            if (q >= 0) {
-                throw WalErrors.corrupt(path, 0, first, what + ", yet a valid record follows at offset " + q
-                        + " (LSN " + (base + q) + ")");
+            long mark = scanner.maxMarkFrom(WalFormat.SEGMENT_HEADER_SIZE);
+            if (mark >= first) {
+                throw WalErrors.corrupt(path, 0, first, what + ", yet a valid record of the segment says records from"
+                        + " LSN " + first + " on had been durable (durable mark " + mark + ")");
             }
-            // The newest segment's header never became durable, so neither did any record in it: start it over.
-            LOG.warn("Write-ahead log segment {} has a torn header ({} bytes, no valid record): writing it again",
+            // The newest segment's header never became durable, so neither did any record in it (records a device
+            // wrote out of order carry marks below the segment): start it over.
+            LOG.warn("Write-ahead log segment {} has a torn header ({} bytes, no durable record): writing it again",
                     path, size);
             channel.truncate(0);
             byte[] bytes = new byte[WalFormat.SEGMENT_HEADER_SIZE];
@@ -144,10 +145,13 @@ final class WalRecovery {
             if (!newest) {
                 throw WalErrors.corrupt(path, offset, base + offset, what + ", and a newer segment follows");
             }
-            long q = scanner.findValidRecord(offset + 1);
-            if (q >= 0) {
-                throw WalErrors.corrupt(path, offset, base + offset, what + ", yet a valid record follows at offset "
-                        + q + " (LSN " + (base + q) + ")");
+            // A valid record after the damage whose durable mark reaches the damaged one proves the damaged record
+            // had been durable: that is corruption. Valid records with lower marks were written, unsynced, in the
+            // same last batch and reached the disk out of order: a torn tail.
+            long mark = scanner.maxMarkFrom(offset + 1);
+            if (mark >= base + offset) {
+                throw WalErrors.corrupt(path, offset, base + offset, what + ", yet a later valid record says the log "
+                        + "had been durable up to LSN " + mark + " when it was written");
             }
             LOG.warn("Write-ahead log segment {}: cutting a torn tail of {} bytes at offset {} (LSN {}: {}); the last"
                     + " valid record has LSN {}", path, size - offset, offset, base + offset, what, last);

@@ -664,8 +664,10 @@ public final class LockManager {
     }
 
     private Shard shard(LockKey key) {
-        int h = key.hashCode();
-        return shards[(h ^ (h >>> 16)) & shardMask];
+        // The shard takes the top bits of a remixed hash: the shard's HashMap buckets by the low bits of the same
+        // hash, and keys that agreed on those would all share a few buckets (and turn them into trees).
+        int h = key.hashCode() * 0x9E3779B9;
+        return shards[(h >>> 16) & shardMask];
     }
 
     private void lockAllShards() {

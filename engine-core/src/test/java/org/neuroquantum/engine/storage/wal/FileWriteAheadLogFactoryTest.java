@@ -24,7 +24,7 @@ class FileWriteAheadLogFactoryTest {
     void describesItself() {
         FileWriteAheadLogFactory factory = new FileWriteAheadLogFactory();
         assertEquals("file", factory.name());
-        assertEquals(1, factory.formatVersion());
+        assertEquals(2, factory.formatVersion());
         assertFalse(factory.description().isBlank());
     }
 

@@ -162,7 +162,7 @@ public final class SimulatedDisk implements WalIo {
      * just before that sync makes anything durable (the data written before it is unsynced), and is then
      * returned by {@link #crashedAtSync()}. The sync itself goes on as usual, so the caller is not disturbed.
      */
-    synchronized void crashAtSync(int nth, Crash kind, Random random) {
+    public synchronized void crashAtSync(int nth, Crash kind, Random random) {
         armedCountdown = nth;
         armedKind = kind;
         armedRandom = random;
@@ -170,7 +170,7 @@ public final class SimulatedDisk implements WalIo {
     }
 
     /** The disk as the armed crash left it, or {@code null} while it has not happened. */
-    synchronized SimulatedDisk crashedAtSync() {
+    public synchronized SimulatedDisk crashedAtSync() {
         return crashedAtSync;
     }
 

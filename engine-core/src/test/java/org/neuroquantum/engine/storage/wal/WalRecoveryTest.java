@@ -39,8 +39,10 @@ class WalRecoveryTest {
                 byte[] p = WalTesting.payload(random, maxPayload);
                 payloads.add(p);
                 lsns.add(log.append(ByteBuffer.wrap(p)));
+                // Forced one by one, as commits are: each record's durable mark then reaches its predecessor, which
+                // is what lets recovery tell damage to durable records from an unsynced tail written out of order.
+                log.force(log.lastLsn());
             }
-            log.force(log.lastLsn());
         }
     }
 
@@ -153,11 +155,11 @@ class WalRecoveryTest {
 
     @Test
     void flippedByteFollowedByValidRecordsRefusesToOpen() throws IOException {
-        for (int seed = 0; seed < 20; seed++) {
+        for (int seed = 0; seed < 8; seed++) {
             Path dir = tmp.resolve("flip-" + seed);
             lsns.clear();
             payloads.clear();
-            writeLog(dir, 16L << 20, 80, 200, 200 + seed);
+            writeLog(dir, 16L << 20, 40, 200, 200 + seed);
             Path segment = segmentFiles(dir).get(0);
             Random random = new Random(seed);
             int victim = random.nextInt(lsns.size() - 1); // any record but the last
@@ -243,7 +245,7 @@ class WalRecoveryTest {
         Path only = segmentFiles(tmp).get(0);
         byte[] header = new byte[WalFormat.SEGMENT_HEADER_SIZE];
         WalFormat.writeSegmentHeader(header, 0, WalFormat.parseFileName(only.getFileName().toString()));
-        header[11] = 2; // version 2, checksum made right again
+        header[11] = 9; // version 9, checksum made right again
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         crc.update(header, 0, 28);
         WalFormat.putInt(header, 28, (int) crc.getValue());
@@ -251,7 +253,7 @@ class WalRecoveryTest {
         StorageException e = assertThrows(StorageException.class,
                 () -> WalTesting.open(FileWalIo.INSTANCE, tmp, SMALL_SEGMENT));
         assertEquals(ErrorCode.STORAGE_FORMAT_MISMATCH, e.errorCode());
-        assertTrue(e.getMessage().contains("format version 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("format version 9"), e.getMessage());
     }
 
     @Test
