@@ -238,7 +238,7 @@ public final class Database implements AutoCloseable {
                             "Restore the database from a backup.");
                 }
                 Recovery recovery = new Recovery(log, store, pool);
-                java.util.Optional<CheckpointFile.Entry> checkpoint = checkpoints.read();
+                Optional<CheckpointFile.Entry> checkpoint = checkpoints.read();
                 // Changes made while recovering log full-page images exactly as the crashed run would have.
                 access.setFullPageLsn(checkpoint.map(CheckpointFile.Entry::redoLsn).orElse(1L));
                 Recovery.Analysis analysis = recovery.analyzeAndRedo(checkpoint);

@@ -2,7 +2,9 @@ package org.neuroquantum.engine.jdbc;
 
 /**
  * Every operation of {@link java.sql.DatabaseMetaData} refused with {@link java.sql.SQLFeatureNotSupportedException};
- * the driver's classes extend this and implement what NeuroQuantumDB supports. Generated from the interface.
+ * the driver's classes extend this and implement what NeuroQuantumDB supports. Generated from the interface. The two
+ * methods that cannot throw a checked exception ({@code getDriverMajorVersion}, {@code getDriverMinorVersion}) are
+ * left abstract, so every implementation answers them.
  */
 @SuppressWarnings({"deprecation", "unchecked", "rawtypes"})
 abstract class BaseDatabaseMetaData implements java.sql.DatabaseMetaData {
@@ -119,16 +121,6 @@ abstract class BaseDatabaseMetaData implements java.sql.DatabaseMetaData {
     @Override
     public int getDefaultTransactionIsolation() throws java.sql.SQLException {
         throw new java.sql.SQLFeatureNotSupportedException("DatabaseMetaData.getDefaultTransactionIsolation is not supported by NeuroQuantumDB yet.", "0A000");
-    }
-
-    @Override
-    public int getDriverMajorVersion() {
-        throw new UnsupportedOperationException("DatabaseMetaData.getDriverMajorVersion is not supported by NeuroQuantumDB yet.");
-    }
-
-    @Override
-    public int getDriverMinorVersion() {
-        throw new UnsupportedOperationException("DatabaseMetaData.getDriverMinorVersion is not supported by NeuroQuantumDB yet.");
     }
 
     @Override
