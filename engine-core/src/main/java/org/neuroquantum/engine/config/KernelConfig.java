@@ -37,7 +37,7 @@ public final class KernelConfig {
     public static final String CHECKPOINT_INTERVAL = "checkpoint.interval";
     /** Log volume that triggers a checkpoint before the interval is up. */
     public static final String CHECKPOINT_WAL_VOLUME = "checkpoint.wal-volume";
-    /** SQL statements taking at least this long are written to the slow-query log; 0 turns it off. */
+    /** SQL statements taking at least this long are written to the slow-query log; 0s turns it off. */
     public static final String SQL_SLOW_QUERY_THRESHOLD = "sql.slow-query-threshold";
 
     private KernelConfig() {
@@ -112,6 +112,6 @@ public final class KernelConfig {
                                 .ZERO),
                         "SQL statements that take at least this long get one line in slow-queries.log of the "
                                 + "database directory: time, duration, rows returned or changed, the statement and "
-                                + "a summary of its plan. 0 turns the log off.");
+                                + "a summary of its plan. 0s turns the log off.");
     }
 }
