@@ -245,6 +245,7 @@ final class SqlShell {
             bufferLine = split.restLine();
         }
         if (session.inTransaction()) {
+            session.rollback();
             w.println("The open transaction was rolled back.");
         }
         w.flush();
