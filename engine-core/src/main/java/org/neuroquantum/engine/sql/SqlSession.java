@@ -33,6 +33,7 @@ public final class SqlSession implements AutoCloseable {
     private boolean explicit;
     private Transaction transaction;
     private boolean closed;
+    private StatementStatistics statistics;
 
     public SqlSession(Database database) {
         this.database = Objects.requireNonNull(database, "database");
@@ -54,16 +55,18 @@ public final class SqlSession implements AutoCloseable {
      */
     public StatementResult execute(ParsedStatement statement, Object... params) {
         long start = System.nanoTime();
+        if (statistics == null) {
+            statistics = StatementStatistics.of(database);
+        }
         StatementResult result;
         try {
             result = executeUnrecorded(statement, params);
         } catch (RuntimeException e) {
-            StatementStatistics.of(database).recordError();
+            statistics.recordError();
             throw e;
         }
         long rows = result.isQuery() ? result.rows().size() : result.updateCount();
-        StatementStatistics.of(database).record(statement.sql(), System.nanoTime() - start, rows,
-                () -> planSummary(statement));
+        statistics.record(statement.sql(), System.nanoTime() - start, rows, () -> planSummary(statement));
         return result;
     }
 

@@ -48,6 +48,8 @@ public final class StatementStatistics {
             Collections.synchronizedMap(new WeakHashMap<>());
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Statement texts seen before, so that a prepared statement run again is not normalized again. */
+    private final Map<String, Entry> byText = new ConcurrentHashMap<>();
     private final Path slowLog;
     private final long slowNanos;
     private final Timer statements;
@@ -104,11 +106,17 @@ public final class StatementStatistics {
      * @param plan a one-line summary of its plan, asked for only when the statement was slow
      */
     public void record(String sql, long nanos, long rowCount, Supplier<String> plan) {
-        String key = StatementNormalizer.normalize(sql);
-        Entry e = entries.get(key);
+        Entry e = byText.get(sql);
         if (e == null) {
-            e = entries.size() < CAPACITY ? entries.computeIfAbsent(key, k -> new Entry())
-                    : entries.computeIfAbsent(OTHER, k -> new Entry());
+            String key = StatementNormalizer.normalize(sql);
+            e = entries.get(key);
+            if (e == null) {
+                e = entries.size() < CAPACITY ? entries.computeIfAbsent(key, k -> new Entry())
+                        : entries.computeIfAbsent(OTHER, k -> new Entry());
+            }
+            if (byText.size() < 4 * CAPACITY) {
+                byText.putIfAbsent(sql, e);
+            }
         }
         e.add(nanos, rowCount);
         statements.update(nanos);
@@ -134,6 +142,7 @@ public final class StatementStatistics {
 
     /** Forgets the totals (not the Dropwizard metrics). */
     public void reset() {
+        byText.clear();
         entries.clear();
     }
 
