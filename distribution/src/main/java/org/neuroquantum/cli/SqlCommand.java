@@ -132,8 +132,12 @@ final class SqlCommand implements Callable<Integer> {
                 }
                 try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
                     PrintWriter w = terminal.writer();
-                    return new SqlShell(session, format, w, w).interactive(terminal, historyFile(),
-                            "NeuroQuantumDB " + Installation.version() + " SQL shell on " + directory);
+                    String banner = "NeuroQuantumDB " + Installation.version() + " SQL shell on " + directory;
+                    if (SensorsSample.present(database)) {
+                        banner += "\nThe table sensors holds sample readings (index sensors_temp on temp). Try:"
+                                + "\n  SELECT room, COUNT(*), AVG(temp) FROM sensors WHERE temp > 25 GROUP BY room;";
+                    }
+                    return new SqlShell(session, format, w, w).interactive(terminal, historyFile(), banner);
                 }
             }
         }
