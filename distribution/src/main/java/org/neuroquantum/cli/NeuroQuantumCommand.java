@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
                         + "--set KEY=VALUE on any command. Plugins: one directory per plugin under plugins/.",
                 "Run 'neuroquantum help COMMAND' or 'neuroquantum COMMAND --help' for details."},
         subcommands = {VersionCommand.class, PluginsCommand.class, ConfigCommand.class, DemoCommand.class,
-            EvictSimCommand.class, QuboCommand.class, HelpCommand.class},
+            EvictSimCommand.class, QuboCommand.class, SqlCommand.class, HelpCommand.class},
         footer = {"", "Exit status: 0 success, 1 a problem was found (printed with its fix), 2 bad usage."})
 final class NeuroQuantumCommand implements Callable<Integer> {
     @Spec

@@ -22,6 +22,14 @@ final class TextTable {
     }
 
     void print(PrintWriter out) {
+        print(out, new boolean[rows.get(0).length], false);
+    }
+
+    /**
+     * Prints the table; columns flagged in {@code rightAligned} are padded on the left (numbers), and with
+     * {@code rule} a line of dashes separates the header from the rows.
+     */
+    void print(PrintWriter out, boolean[] rightAligned, boolean rule) {
         int columns = rows.get(0).length;
         int[] widths = new int[columns];
         for (String[] row : rows) {
@@ -29,15 +37,26 @@ final class TextTable {
                 widths[i] = Math.max(widths[i], row[i].length());
             }
         }
+        boolean header = true;
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < columns; i++) {
-                line.append(row[i]);
+                String pad = " ".repeat(widths[i] - row[i].length());
+                boolean right = rightAligned[i] && !header;
+                line.append(right ? pad : "").append(row[i]).append(right ? "" : pad);
                 if (i < columns - 1) {
-                    line.append(" ".repeat(widths[i] - row[i].length() + 2));
+                    line.append(rule ? " | " : "  ");
                 }
             }
             out.println(line.toString().stripTrailing());
+            if (header && rule) {
+                StringBuilder dashes = new StringBuilder();
+                for (int i = 0; i < columns; i++) {
+                    dashes.append("-".repeat(widths[i])).append(i < columns - 1 ? "-+-" : "");
+                }
+                out.println(dashes);
+            }
+            header = false;
         }
     }
 }

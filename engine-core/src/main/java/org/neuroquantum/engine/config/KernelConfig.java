@@ -37,6 +37,8 @@ public final class KernelConfig {
     public static final String CHECKPOINT_INTERVAL = "checkpoint.interval";
     /** Log volume that triggers a checkpoint before the interval is up. */
     public static final String CHECKPOINT_WAL_VOLUME = "checkpoint.wal-volume";
+    /** SQL statements taking at least this long are written to the slow-query log; 0s turns it off. */
+    public static final String SQL_SLOW_QUERY_THRESHOLD = "sql.slow-query-threshold";
 
     private KernelConfig() {
     }
@@ -105,6 +107,11 @@ public final class KernelConfig {
                                 + "it be truncated (and archived), which bounds recovery time.")
                 .define(CHECKPOINT_WAL_VOLUME, ConfigType.SIZE, "256MB", Validators.atLeast(1024 * 1024),
                         "Log written since the last checkpoint that triggers the next one before "
-                                + "checkpoint.interval is up.");
+                                + "checkpoint.interval is up.")
+                .define(SQL_SLOW_QUERY_THRESHOLD, ConfigType.DURATION, "1s", Validators.atLeast(java.time.Duration
+                                .ZERO),
+                        "SQL statements that take at least this long get one line in slow-queries.log of the "
+                                + "database directory: time, duration, rows returned or changed, the statement and "
+                                + "a summary of its plan. 0s turns the log off.");
     }
 }

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.neuroquantum.engine.table.Column;
 import org.neuroquantum.engine.table.ColumnType;
 import org.neuroquantum.engine.table.IndexDefinition;
@@ -46,6 +49,15 @@ public final class Table {
     private final List<Column> keyColumns;
     private final AtomicLong nextRowId;
     private final LockKey relation;
+    /** Uses per access method since the database was opened; keyed by index name, "" the primary key, null never. */
+    private final Map<String, Usage> usage = new ConcurrentHashMap<>();
+    private final Usage fullScans = new Usage();
+
+    /** Scans started and rows returned through one access method. */
+    private static final class Usage {
+        final LongAdder scans = new LongAdder();
+        final LongAdder rows = new LongAdder();
+    }
 
     Table(TableDefinition definition, Index primary, List<Index> indexes, TransactionManager transactions,
             long nextRowId) {
@@ -60,6 +72,32 @@ public final class Table {
         this.keyColumns = kc.isEmpty() ? List.of(new Column("_rowid", ColumnType.BIGINT, false)) : List.copyOf(kc);
         this.nextRowId = new AtomicLong(nextRowId);
         this.relation = LockKey.relation(definition.rootPageId());
+    }
+
+    /**
+     * A read-only table over a snapshot of rows held in memory, outside the catalog and the page store: what
+     * system tables ({@code nq_locks}, …) are made of, so that queries read them like any table. Its rows are
+     * identified by a hidden row id (the schema must have no primary key); writing fails with {@code 0A000}.
+     * Scans take a shared lock on a relation id of their own (negative, never a page id) like any table scan.
+     *
+     * @param relationId a negative id, distinct per snapshot table name
+     */
+    public static Table snapshot(String name, TableSchema schema, List<Object[]> rows, TransactionManager transactions,
+            long relationId) {
+        if (!schema.hasHiddenRowId()) {
+            throw new IllegalArgumentException("a snapshot table has no primary key");
+        }
+        if (relationId >= 0) {
+            throw new IllegalArgumentException("relation ids of snapshot tables are negative");
+        }
+        SnapshotIndex index = new SnapshotIndex(name, relationId);
+        List<Column> rowId = List.of(new Column("_rowid", ColumnType.BIGINT, false));
+        long id = 0;
+        for (Object[] row : rows) {
+            schema.checkRow(name, row);
+            index.load(KeyCodec.encode(rowId, new Object[] {id++}, true), RowCodec.encode(schema, row));
+        }
+        return new Table(new TableDefinition(name, relationId, schema, List.of()), index, List.of(), transactions, id);
     }
 
     /** Makes a newly built secondary index part of the table (after its creating transaction committed). */
@@ -141,6 +179,11 @@ public final class Table {
     public Object[] getRow(Transaction t, byte[] rowKey) {
         transactions.lockRow(t, relation.relationId(), rowKey, false);
         byte[] v = primary.get(reader(t), rowKey);
+        Usage u = usage("");
+        u.scans.increment();
+        if (v != null) {
+            u.rows.increment();
+        }
         return v == null ? null : decode(rowKey, v);
     }
 
@@ -263,10 +306,18 @@ public final class Table {
         transactions.lock(t, relation, LockMode.S);
         KeyRange range = range(keyColumns, from, to, true);
         IndexCursor c = primary.scan(reader(t), range, descending);
+        Usage u = range.low() == null && range.high() == null ? fullScans : usage("");
+        u.scans.increment();
         return new RowCursor() {
+            private long rows;
+
             @Override
             public boolean next() {
-                return c.next();
+                if (c.next()) {
+                    rows++;
+                    return true;
+                }
+                return false;
             }
 
             @Override
@@ -281,6 +332,8 @@ public final class Table {
 
             @Override
             public void close() {
+                u.rows.add(rows);
+                rows = 0;
                 c.close();
             }
         };
@@ -297,9 +350,12 @@ public final class Table {
         List<Column> cols = indexColumns(def);
         IndexCursor c = secondaryIndexes().get(which).scan(reader(t), range(cols, from, to, false), descending);
         IndexTransaction reader = reader(t);
+        Usage u = usage(def.name());
+        u.scans.increment();
         return new RowCursor() {
             private byte[] key;
             private Object[] row;
+            private long rows;
 
             @Override
             public boolean next() {
@@ -308,6 +364,7 @@ public final class Table {
                     byte[] v = primary.get(reader, key);
                     if (v != null) {
                         row = decode(key, v);
+                        rows++;
                         return true;
                     }
                 }
@@ -326,6 +383,8 @@ public final class Table {
 
             @Override
             public void close() {
+                u.rows.add(rows);
+                rows = 0;
                 c.close();
             }
         };
@@ -457,6 +516,28 @@ public final class Table {
     @Override
     public String toString() {
         return "table " + name() + " " + schema();
+    }
+
+    private Usage usage(String index) {
+        return usage.computeIfAbsent(index.toLowerCase(Locale.ROOT), k -> new Usage());
+    }
+
+    /**
+     * How the table was read since the database was opened: full scans, primary key lookups and ranges, and
+     * each secondary index (unused ones with zeros).
+     */
+    public List<AccessStatistics> accessStatistics() {
+        List<AccessStatistics> out = new ArrayList<>();
+        out.add(new AccessStatistics(name(), null, "full scan", fullScans.scans.sum(), fullScans.rows.sum()));
+        if (!schema().hasHiddenRowId()) {
+            Usage pk = usage("");
+            out.add(new AccessStatistics(name(), name() + "_pkey", "primary key", pk.scans.sum(), pk.rows.sum()));
+        }
+        for (IndexDefinition def : definition().indexes()) {
+            Usage u = usage(def.name());
+            out.add(new AccessStatistics(name(), def.name(), "index", u.scans.sum(), u.rows.sum()));
+        }
+        return out;
     }
 
     /** Adds the entry of secondary index {@code which} for an existing row (building a new index). */

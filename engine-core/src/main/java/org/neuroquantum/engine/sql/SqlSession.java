@@ -12,6 +12,7 @@ import org.neuroquantum.engine.sql.expr.Values;
 import org.neuroquantum.engine.sql.parse.ParsedStatement;
 import org.neuroquantum.engine.sql.parse.SqlParser;
 import org.neuroquantum.engine.sql.plan.Planner;
+import org.neuroquantum.engine.sql.system.StatementStatistics;
 import org.neuroquantum.engine.table.ColumnType;
 import org.neuroquantum.engine.txn.Transaction;
 import org.neuroquantum.spi.error.ErrorCode;
@@ -32,6 +33,7 @@ public final class SqlSession implements AutoCloseable {
     private boolean explicit;
     private Transaction transaction;
     private boolean closed;
+    private StatementStatistics statistics;
 
     public SqlSession(Database database) {
         this.database = Objects.requireNonNull(database, "database");
@@ -47,8 +49,38 @@ public final class SqlSession implements AutoCloseable {
         return execute(SqlParser.parse(sql), params);
     }
 
-    /** Runs a parsed statement (binding it against the catalog as it is now). */
+    /**
+     * Runs a parsed statement (binding it against the catalog as it is now). Its duration and rows go into the
+     * database's {@link StatementStatistics} (and, when slow, the slow-query log).
+     */
     public StatementResult execute(ParsedStatement statement, Object... params) {
+        long start = System.nanoTime();
+        if (statistics == null) {
+            statistics = StatementStatistics.of(database);
+        }
+        StatementResult result;
+        try {
+            result = executeUnrecorded(statement, params);
+        } catch (RuntimeException e) {
+            statistics.recordError();
+            throw e;
+        }
+        long rows = result.isQuery() ? result.rows().size() : result.updateCount();
+        statistics.record(statement.sql(), System.nanoTime() - start, rows, () -> planSummary(statement));
+        return result;
+    }
+
+    /** The plan of a SELECT, UPDATE or DELETE for the slow-query log; {@code -} for other statements. */
+    private String planSummary(ParsedStatement statement) {
+        if (statement.tree() instanceof net.sf.jsqlparser.statement.select.Select
+                || statement.tree() instanceof net.sf.jsqlparser.statement.update.Update
+                || statement.tree() instanceof net.sf.jsqlparser.statement.delete.Delete) {
+            return explain(statement.sql());
+        }
+        return "-";
+    }
+
+    private StatementResult executeUnrecorded(ParsedStatement statement, Object... params) {
         checkOpen();
         Object[] values = params == null ? new Object[0] : params;
         if (values.length < statement.parameterCount()) {

@@ -68,6 +68,7 @@ import org.neuroquantum.engine.db.Database;
 import org.neuroquantum.engine.db.Table;
 import org.neuroquantum.engine.sql.expr.Expr;
 import org.neuroquantum.engine.sql.expr.Expr.CompareOp;
+import org.neuroquantum.engine.sql.system.SystemTables;
 import org.neuroquantum.engine.table.ColumnType;
 import org.neuroquantum.engine.table.TableSchema;
 import org.neuroquantum.spi.error.ErrorCode;
@@ -536,7 +537,8 @@ public final class Binder {
         if (!(item instanceof net.sf.jsqlparser.schema.Table t)) {
             throw unsupported("subqueries and functions in FROM");
         }
-        Table table = database.table(name(t.getName()));
+        // A name no user table has may be a system table (nq_locks, ...): a read-only snapshot scanned in full.
+        Table table = SystemTables.readable(database, name(t.getName()));
         String alias = t.getAlias() != null ? name(t.getAlias().getName()) : table.name();
         for (Query.Source s : sources) {
             if (s.alias().equalsIgnoreCase(alias)) {

@@ -1,0 +1,6 @@
+package org.neuroquantum.cli;
+
+/** How {@code neuroquantum sql} prints query results. */
+enum ResultFormat {
+    table, csv, json
+}
