@@ -85,6 +85,9 @@ public final class Planner {
     }
 
     private static TableAccess access(Query.Source source, List<Expr> conjuncts) {
+        if (source.derived() != null) {
+            return new TableAccess(source, AccessPath.fullScan(), and(conjuncts), null);
+        }
         TableSchema schema = source.table().schema();
         AccessPath best = AccessPath.fullScan();
         int bestScore = 0;
