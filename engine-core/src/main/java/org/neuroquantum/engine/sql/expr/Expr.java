@@ -708,6 +708,49 @@ public interface Expr {
         }
     }
 
+    /** Whether an expression runs a sub-query (costly to evaluate: the planner checks it as late as it can). */
+    static boolean hasSubquery(Expr e) {
+        if (e instanceof ScalarSubquery || e instanceof InSubquery || e instanceof Exists) {
+            return true;
+        }
+        if (e instanceof And a) {
+            return hasSubquery(a.left()) || hasSubquery(a.right());
+        }
+        if (e instanceof Or o) {
+            return hasSubquery(o.left()) || hasSubquery(o.right());
+        }
+        if (e instanceof Not n) {
+            return hasSubquery(n.operand());
+        }
+        if (e instanceof Comparison c) {
+            return hasSubquery(c.left()) || hasSubquery(c.right());
+        }
+        if (e instanceof Arithmetic a) {
+            return hasSubquery(a.left()) || hasSubquery(a.right());
+        }
+        if (e instanceof Case c) {
+            return c.operand() != null && hasSubquery(c.operand()) || c.whens().stream().anyMatch(Expr::hasSubquery)
+                    || c.thens().stream().anyMatch(Expr::hasSubquery)
+                    || c.otherwise() != null && hasSubquery(c.otherwise());
+        }
+        if (e instanceof Call c) {
+            return c.arguments().stream().anyMatch(Expr::hasSubquery);
+        }
+        if (e instanceof In in) {
+            return hasSubquery(in.operand()) || in.list().stream().anyMatch(Expr::hasSubquery);
+        }
+        if (e instanceof IsNull n) {
+            return hasSubquery(n.operand());
+        }
+        if (e instanceof Cast c) {
+            return hasSubquery(c.operand());
+        }
+        if (e instanceof Negate n) {
+            return hasSubquery(n.operand());
+        }
+        return false;
+    }
+
     /** Collects the positions of the input columns an expression reads. */
     static void columns(Expr e, java.util.BitSet into) {
         if (e instanceof ColumnRef c) {
