@@ -163,6 +163,7 @@ public final class Binder {
             String column = name(d.getColumnName());
             ColumnType type = type(d.getColDataType(), column);
             boolean notNull = false;
+            String defaultValue = null;
             List<String> specs = d.getColumnSpecs() == null ? List.of() : d.getColumnSpecs();
             for (int i = 0; i < specs.size(); i++) {
                 String spec = specs.get(i).toUpperCase(Locale.ROOT);
@@ -177,16 +178,19 @@ public final class Binder {
                     i++;
                 } else if (spec.equals("UNIQUE")) {
                     unique.add(List.of(column));
+                } else if (spec.equals("DEFAULT") && i + 1 < specs.size()) {
+                    // JSqlParser keeps the default as raw text; a typed literal may span two specs (DATE '…').
+                    String text = specs.get(++i);
+                    if (i + 1 < specs.size() && specs.get(i + 1).startsWith("'") && text.matches("(?i)DATE|TIMESTAMP")) {
+                        text = text + " " + specs.get(++i);
+                    }
+                    defaultValue = defaultLiteral(text, type, column);
                 } else {
                     throw unsupported("column option " + String.join(" ", specs.subList(i, specs.size()))
                             + " (column " + column + ")");
                 }
             }
-            if (notNull) {
-                b.notNull(column, type);
-            } else {
-                b.column(column, type);
-            }
+            b.add(new org.neuroquantum.engine.table.Column(column, type, !notNull, defaultValue));
         }
         if (c.getIndexes() != null) {
             for (Index index : c.getIndexes()) {
@@ -207,6 +211,55 @@ public final class Binder {
         }
         b.primaryKey(key.toArray(String[]::new));
         return new BoundStatement.CreateTable(name(c.getTable().getName()), b.build(), c.isIfNotExists(), unique);
+    }
+
+    /**
+     * Checks a column's DEFAULT (a constant that fits the column) and returns it as canonical SQL text for the
+     * catalog.
+     */
+    static String defaultLiteral(String text, ColumnType type, String column) {
+        Object value = constant(text, "DEFAULT of column " + column);
+        Object v = org.neuroquantum.engine.sql.expr.Values.coerce(value, type, column);
+        if (v == null) {
+            return null;
+        }
+        return switch (type) {
+            case VARCHAR -> "'" + ((String) v).replace("'", "''") + "'";
+            case DATE -> "DATE '" + v + "'";
+            case TIMESTAMP -> "TIMESTAMP '" + v.toString().replace('T', ' ') + "'";
+            case DECIMAL -> ((BigDecimal) v).toPlainString();
+            case BLOB -> throw unsupported("DEFAULT for a BLOB column (" + column + ")");
+            default -> String.valueOf(v).toUpperCase(Locale.ROOT);
+        };
+    }
+
+    private static final java.util.Map<String, Object> DEFAULTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The value of a constant SQL expression (a literal, possibly signed or typed). */
+    private static Object constant(String text, String what) {
+        Expression e;
+        try {
+            e = net.sf.jsqlparser.parser.CCJSqlParserUtil.parseExpression(text);
+        } catch (net.sf.jsqlparser.JSQLParserException ex) {
+            throw new NeuroQuantumException(ErrorCode.SYNTAX_ERROR, "The " + what + " is not a value: " + text + ".",
+                    "Write a literal such as 5, 'text' or DATE '2024-01-31'.");
+        }
+        Expr bound = new Binder(null).new ExprBinder(new Scope(List.of()), null).bind(e);
+        if (!(bound instanceof Expr.Literal l)) {
+            throw unsupported(what + " that is not a constant (" + text + ")");
+        }
+        return l.value();
+    }
+
+    /** The value an INSERT stores in a column it omits: the column's DEFAULT, or NULL. */
+    static Expr defaultOf(org.neuroquantum.engine.table.Column c) {
+        if (c.defaultValue() == null) {
+            return new Expr.Literal(null);
+        }
+        Object v = DEFAULTS.computeIfAbsent(c.type() + ":" + c.defaultValue(),
+                k -> java.util.Optional.ofNullable(org.neuroquantum.engine.sql.expr.Values.coerce(
+                        constant(c.defaultValue(), "DEFAULT of column " + c.name()), c.type(), c.name())));
+        return new Expr.Literal(((java.util.Optional<?>) v).orElse(null));
     }
 
     /** The column type of a SQL type name; lengths and precisions are accepted and not enforced. */
@@ -278,10 +331,15 @@ public final class Binder {
                 }
                 Expr[] row = new Expr[schema.size()];
                 for (int i = 0; i < row.length; i++) {
-                    row[i] = new Expr.Literal(null);
+                    row[i] = defaultOf(schema.columns().get(i));
                 }
                 for (int i = 0; i < targets.length; i++) {
-                    row[targets[i]] = new ExprBinder(empty, null).bind(tuple.get(i));
+                    Expression value = tuple.get(i);
+                    if (value instanceof Column k && k.getTable() == null
+                            && k.getColumnName().equalsIgnoreCase("DEFAULT")) {
+                        continue;
+                    }
+                    row[targets[i]] = new ExprBinder(empty, null).bind(value);
                     checkAssignable(row[targets[i]], schema.columns().get(targets[i]).type(),
                             schema.columns().get(targets[i]).name());
                 }
@@ -298,6 +356,25 @@ public final class Binder {
             for (int i = 0; i < targets.length; i++) {
                 checkAssignable(q.outputs().get(i), schema.columns().get(targets[i]).type(),
                         schema.columns().get(targets[i]).name());
+            }
+            // Omitted columns with a DEFAULT become constant outputs of the query (they change no DISTINCT).
+            List<Expr> outputs = new ArrayList<>(q.outputs());
+            List<String> names = new ArrayList<>(q.names());
+            List<Integer> all = new ArrayList<>();
+            for (int t : targets) {
+                all.add(t);
+            }
+            for (int i = 0; i < schema.size(); i++) {
+                if (!all.contains(i) && schema.columns().get(i).defaultValue() != null) {
+                    outputs.add(defaultOf(schema.columns().get(i)));
+                    names.add(schema.columns().get(i).name());
+                    all.add(i);
+                }
+            }
+            if (outputs.size() > q.outputs().size()) {
+                q = new Query(q.sources(), q.where(), q.aggregation(), q.having(), outputs, names, q.orderBy(),
+                        q.distinct(), q.limit(), q.offset(), q.width());
+                targets = all.stream().mapToInt(Integer::intValue).toArray();
             }
             return new BoundStatement.Insert(table, null, q, targets);
         }
