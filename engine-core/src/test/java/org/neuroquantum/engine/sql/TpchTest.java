@@ -53,6 +53,18 @@ class TpchTest {
     /** Queries NeuroQuantumDB cannot answer yet, and why. Empty when all 22 run. */
     static final Map<Integer, String> NOT_YET = Map.of();
 
+    /**
+     * Queries that run and agree but take too long for every build before hash joins and join ordering exist: they
+     * run only with {@code -Dnq.tpch.slow=true} (see docs/sql.md for their times).
+     */
+    static final Map<Integer, String> SLOW = Map.of(
+            7, "nested loops in written order join about 60,000 lineitems with orders and customers before the "
+                    + "nations' names filter them",
+            21, "nested loops in written order join about 60,000 lineitems with orders before the nation's name "
+                    + "filters them");
+
+    private static final boolean RUN_SLOW = Boolean.getBoolean("nq.tpch.slow");
+
     @TempDir
     static Path dir;
 
@@ -73,21 +85,24 @@ class TpchTest {
         for (TpchTable<?> table : TpchTable.getTables()) {
             loadTable(table);
         }
+        // The foreign keys that some query joins on from the referenced side (the others are reached by primary key).
         String[] indexes = {
             "CREATE INDEX orders_custkey ON orders (o_custkey)",
             "CREATE INDEX lineitem_part_supp ON lineitem (l_partkey, l_suppkey)",
-            "CREATE INDEX lineitem_suppkey ON lineitem (l_suppkey)",
-            "CREATE INDEX partsupp_suppkey ON partsupp (ps_suppkey)",
-            "CREATE INDEX customer_nationkey ON customer (c_nationkey)",
-            "CREATE INDEX supplier_nationkey ON supplier (s_nationkey)",
-            "CREATE INDEX nation_regionkey ON nation (n_regionkey)"};
+            "CREATE INDEX lineitem_suppkey ON lineitem (l_suppkey)"};
+        long[] indexNanos = new long[3];
+        int e = 0;
         for (Connection c : List.of(nq, h2, sqlite)) {
+            long t = System.nanoTime();
             try (Statement s = c.createStatement()) {
                 for (String ddl : indexes) {
                     s.execute(ddl);
                 }
             }
+            indexNanos[e++] = System.nanoTime() - t;
         }
+        System.out.printf("TPC-H indexes: NeuroQuantumDB %d ms, H2 %d ms, SQLite %d ms%n", indexNanos[0] / 1_000_000,
+                indexNanos[1] / 1_000_000, indexNanos[2] / 1_000_000);
         System.out.printf("TPC-H SF %s generated and loaded into the three engines in %d ms (batches: "
                 + "NeuroQuantumDB %d ms, H2 %d ms, SQLite %d ms)%n", SCALE, (System.nanoTime() - start) / 1_000_000,
                 LOAD_NANOS.get(Engine.NQ) / 1_000_000, LOAD_NANOS.get(Engine.H2) / 1_000_000,
@@ -215,6 +230,8 @@ class TpchTest {
     @ParameterizedTest(name = "Q{0}")
     @MethodSource("queries")
     void queryAgreesWithH2AndSqlite(int q) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(RUN_SLOW || !SLOW.containsKey(q),
+                () -> "Q" + q + " is slow (" + SLOW.get(q) + "); run it with -Dnq.tpch.slow=true");
         String sql = resource("tpch/q%02d.sql".formatted(q));
         String sqliteSql = sqlite(q, sql);
         String h2Variant = resourceOrNull("tpch/h2/q%02d.sql".formatted(q));

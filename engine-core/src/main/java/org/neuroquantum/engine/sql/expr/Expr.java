@@ -708,45 +708,54 @@ public interface Expr {
         }
     }
 
-    /** Whether an expression runs a sub-query (costly to evaluate: the planner checks it as late as it can). */
-    static boolean hasSubquery(Expr e) {
-        if (e instanceof ScalarSubquery || e instanceof InSubquery || e instanceof Exists) {
-            return true;
+    /**
+     * Whether an expression runs a correlated sub-query: costly per row (an uncorrelated one runs once and is then a
+     * lookup), so the planner checks it as late as it can.
+     */
+    static boolean hasCorrelatedSubquery(Expr e) {
+        if (e instanceof ScalarSubquery s) {
+            return s.subquery().correlated();
+        }
+        if (e instanceof InSubquery s) {
+            return s.subquery().correlated() || hasCorrelatedSubquery(s.operand());
+        }
+        if (e instanceof Exists s) {
+            return s.subquery().correlated();
         }
         if (e instanceof And a) {
-            return hasSubquery(a.left()) || hasSubquery(a.right());
+            return hasCorrelatedSubquery(a.left()) || hasCorrelatedSubquery(a.right());
         }
         if (e instanceof Or o) {
-            return hasSubquery(o.left()) || hasSubquery(o.right());
+            return hasCorrelatedSubquery(o.left()) || hasCorrelatedSubquery(o.right());
         }
         if (e instanceof Not n) {
-            return hasSubquery(n.operand());
+            return hasCorrelatedSubquery(n.operand());
         }
         if (e instanceof Comparison c) {
-            return hasSubquery(c.left()) || hasSubquery(c.right());
+            return hasCorrelatedSubquery(c.left()) || hasCorrelatedSubquery(c.right());
         }
         if (e instanceof Arithmetic a) {
-            return hasSubquery(a.left()) || hasSubquery(a.right());
+            return hasCorrelatedSubquery(a.left()) || hasCorrelatedSubquery(a.right());
         }
         if (e instanceof Case c) {
-            return c.operand() != null && hasSubquery(c.operand()) || c.whens().stream().anyMatch(Expr::hasSubquery)
-                    || c.thens().stream().anyMatch(Expr::hasSubquery)
-                    || c.otherwise() != null && hasSubquery(c.otherwise());
+            return c.operand() != null && hasCorrelatedSubquery(c.operand()) || c.whens().stream().anyMatch(Expr::hasCorrelatedSubquery)
+                    || c.thens().stream().anyMatch(Expr::hasCorrelatedSubquery)
+                    || c.otherwise() != null && hasCorrelatedSubquery(c.otherwise());
         }
         if (e instanceof Call c) {
-            return c.arguments().stream().anyMatch(Expr::hasSubquery);
+            return c.arguments().stream().anyMatch(Expr::hasCorrelatedSubquery);
         }
         if (e instanceof In in) {
-            return hasSubquery(in.operand()) || in.list().stream().anyMatch(Expr::hasSubquery);
+            return hasCorrelatedSubquery(in.operand()) || in.list().stream().anyMatch(Expr::hasCorrelatedSubquery);
         }
         if (e instanceof IsNull n) {
-            return hasSubquery(n.operand());
+            return hasCorrelatedSubquery(n.operand());
         }
         if (e instanceof Cast c) {
-            return hasSubquery(c.operand());
+            return hasCorrelatedSubquery(c.operand());
         }
         if (e instanceof Negate n) {
-            return hasSubquery(n.operand());
+            return hasCorrelatedSubquery(n.operand());
         }
         return false;
     }

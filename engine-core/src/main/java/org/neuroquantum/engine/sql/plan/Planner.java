@@ -25,8 +25,8 @@ public final class Planner {
         }
         List<Expr> constant = new ArrayList<>();
         for (Expr c : conjuncts(query.where())) {
-            // A conjunct with a sub-query is costly: checked once all tables are joined, on the fewest rows.
-            int level = Expr.hasSubquery(c) && !sources.isEmpty() ? sources.size() - 1 : level(c, sources);
+            // A correlated sub-query is costly per row: checked once all tables are joined, on the fewest rows.
+            int level = Expr.hasCorrelatedSubquery(c) && !sources.isEmpty() ? sources.size() - 1 : level(c, sources);
             (level < 0 ? constant : perLevel.get(level)).add(c);
         }
         List<TableAccess> tables = new ArrayList<>();
