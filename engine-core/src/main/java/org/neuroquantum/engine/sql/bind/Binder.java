@@ -378,6 +378,9 @@ public final class Binder {
             }
             return new BoundStatement.Insert(table, null, q, targets);
         }
+        if (select != null) {
+            throw unsupported("INSERT … SELECT with a set operation or a parenthesised query at its top");
+        }
         throw unsupported("INSERT without VALUES or SELECT");
     }
 
