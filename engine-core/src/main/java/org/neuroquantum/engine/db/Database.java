@@ -496,6 +496,58 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Whether a secondary index of that name exists on any table. */
+    public boolean hasIndex(String indexName) {
+        for (Table t : tables.values()) {
+            for (IndexDefinition i : t.definition().indexes()) {
+                if (i.name().equalsIgnoreCase(indexName)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Drops the secondary index {@code indexName}, in a transaction of its own (which holds its table exclusively).
+     * Its pages are not reclaimed, as for {@link #dropTable} (docs/storage-design.md): freeing them needs a walk
+     * of the index's tree in the dropping transaction, which no index offers yet; they stay allocated and
+     * unreachable.
+     *
+     * @throws NeuroQuantumException {@code 42P01} when no table has an index of that name
+     */
+    public void dropIndex(String indexName) {
+        checkOpen();
+        synchronized (ddl) {
+            for (Table table : tables.values()) {
+                List<IndexDefinition> indexes = table.definition().indexes();
+                for (int k = 0; k < indexes.size(); k++) {
+                    if (!indexes.get(k).name().equalsIgnoreCase(indexName)) {
+                        continue;
+                    }
+                    TableDefinition def = table.definition().withoutIndex(indexes.get(k).name());
+                    try (Transaction t = transactions.begin()) {
+                        transactions.lock(t, LockKey.relation(catalog.rootPageId()), LockMode.X);
+                        transactions.lock(t, LockKey.relation(table.definition().rootPageId()), LockMode.X);
+                        transactions.put(t, catalog, catalogKey(table.name()), def.encode());
+                        t.commit();
+                    }
+                    indexesByRoot.remove(indexes.get(k).rootPageId());
+                    table.removeIndex(def, k);
+                    return;
+                }
+            }
+            List<String> names = new ArrayList<>();
+            for (Table t : tables.values()) {
+                t.definition().indexes().forEach(i -> names.add(i.name()));
+            }
+            String near = Suggestions.nearest(indexName, names);
+            throw new NeuroQuantumException(ErrorCode.UNDEFINED_OBJECT, "Index " + indexName + " does not exist.",
+                    near != null ? "Did you mean " + near + "?" : names.isEmpty() ? "The database has no indexes."
+                            : "Indexes: " + String.join(", ", names) + ".");
+        }
+    }
+
     private static List<Index> append(List<Index> list, Index index) {
         List<Index> all = new ArrayList<>(list);
         all.add(index);

@@ -107,6 +107,13 @@ public final class Table {
         state = new State(widened, List.copyOf(all));
     }
 
+    /** Removes secondary index {@code position} (after the dropping transaction committed). */
+    void removeIndex(TableDefinition narrowed, int position) {
+        List<Index> all = new ArrayList<>(state.indexes());
+        all.remove(position);
+        state = new State(narrowed, List.copyOf(all));
+    }
+
     /** The table's name. */
     public String name() {
         return state.definition().name();

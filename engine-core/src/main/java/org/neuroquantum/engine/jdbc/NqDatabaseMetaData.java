@@ -110,7 +110,7 @@ final class NqDatabaseMetaData extends BaseDatabaseMetaData {
                 }
                 rows.add(new Object[] {null, null, t.name(), c.name(), NqResultSetMetaData.sqlType(c.type()),
                     c.type().name(), null, null, null, 10, c.nullable() ? columnNullable : columnNoNulls, "",
-                    null, null, null, null, i + 1, c.nullable() ? "YES" : "NO", null, null, null, null, "NO",
+                    c.defaultValue(), null, null, null, i + 1, c.nullable() ? "YES" : "NO", null, null, null, null, "NO",
                     "NO"});
             }
         }

@@ -7,6 +7,8 @@ import org.neuroquantum.engine.db.Database;
 import org.neuroquantum.engine.sql.bind.Binder;
 import org.neuroquantum.engine.sql.bind.BoundStatement;
 import org.neuroquantum.engine.sql.exec.Executor;
+import org.neuroquantum.engine.sql.exec.SubqueryExecution;
+import org.neuroquantum.engine.sql.expr.SubqueryRunner;
 import org.neuroquantum.engine.sql.exec.StatementResult;
 import org.neuroquantum.engine.sql.expr.Values;
 import org.neuroquantum.engine.sql.parse.ParsedStatement;
@@ -98,8 +100,8 @@ public final class SqlSession implements AutoCloseable {
             return StatementResult.updated(0);
         }
         BoundStatement bound = new Binder(database).bind(statement.tree());
-        if (bound instanceof BoundStatement.CreateTable
-                || bound instanceof BoundStatement.DropTable || bound instanceof BoundStatement.CreateIndex) {
+        if (bound instanceof BoundStatement.CreateTable || bound instanceof BoundStatement.DropTable
+                || bound instanceof BoundStatement.CreateIndex || bound instanceof BoundStatement.DropIndex) {
             boolean wasExplicit = explicit;
             commitOpenTransaction();
             // The statements after the DDL still belong to a transaction the user opened with BEGIN.
@@ -114,7 +116,7 @@ public final class SqlSession implements AutoCloseable {
             transaction = tx;
         }
         try {
-            StatementResult result = run(bound, tx, values);
+            StatementResult result = SubqueryExecution.run(tx, () -> run(bound, tx, values));
             if (own) {
                 tx.commit();
                 tx.close();
@@ -153,6 +155,10 @@ public final class SqlSession implements AutoCloseable {
     private StatementResult run(BoundStatement bound, Transaction tx, Object[] params) {
         if (bound instanceof BoundStatement.Select s) {
             StatementResult r = Executor.query(Planner.plan(s.query()), tx, params);
+            return new StatementResult(r.names(), resolvedTypes(r), r.rows(), -1);
+        }
+        if (bound instanceof BoundStatement.CompoundSelect c) {
+            StatementResult r = ((SubqueryExecution) SubqueryRunner.current()).query(c.compound(), params);
             return new StatementResult(r.names(), resolvedTypes(r), r.rows(), -1);
         }
         if (bound instanceof BoundStatement.Insert i) {
@@ -203,6 +209,11 @@ public final class SqlSession implements AutoCloseable {
             database.dropTable(d.name());
         } else if (bound instanceof BoundStatement.CreateIndex i) {
             database.createIndex(i.table(), i.name(), i.unique(), i.columns().toArray(String[]::new));
+        } else if (bound instanceof BoundStatement.DropIndex d) {
+            if (d.ifExists() && !database.hasIndex(d.name())) {
+                return;
+            }
+            database.dropIndex(d.name());
         }
     }
 

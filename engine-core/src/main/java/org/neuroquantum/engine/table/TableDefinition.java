@@ -12,10 +12,11 @@ import org.neuroquantum.spi.error.StorageException;
  * ({@code docs/file-format.md}, "Catalog"), integers little-endian, strings as varint length + UTF-8:
  *
  * <pre>
- * u8      format version (1)
+ * u8      format version (1, or 2 when a column has a DEFAULT)
  * string  table name
  * i64     root page of the clustered index
- * varint  column count, then per column: string name, u8 type code, u8 nullable (0/1)
+ * varint  column count, then per column: string name, u8 type code, u8 nullable (0/1);
+ *         version 2 only: u8 has default (0/1), then if 1 the default's SQL text (string)
  * varint  primary key column count, then their positions (varint)
  * varint  index count, then per index: string name, i64 root page, u8 unique, varint column count, positions
  * </pre>
@@ -27,6 +28,8 @@ import org.neuroquantum.spi.error.StorageException;
  */
 public record TableDefinition(String name, long rootPageId, TableSchema schema, List<IndexDefinition> indexes) {
     static final int FORMAT_VERSION = 1;
+    /** The version written when a column has a default (version 1 files stay byte-identical). */
+    static final int FORMAT_VERSION_DEFAULTS = 2;
 
     public TableDefinition {
         Objects.requireNonNull(name, "name");
@@ -51,7 +54,8 @@ public record TableDefinition(String name, long rootPageId, TableSchema schema, 
     /** Encodes for the catalog. */
     public byte[] encode() {
         RowCodec.Out out = new RowCodec.Out(64);
-        out.u8(FORMAT_VERSION);
+        boolean defaults = schema.columns().stream().anyMatch(c -> c.defaultValue() != null);
+        out.u8(defaults ? FORMAT_VERSION_DEFAULTS : FORMAT_VERSION);
         out.string(name);
         out.i64(rootPageId);
         out.varint(schema.size());
@@ -59,6 +63,12 @@ public record TableDefinition(String name, long rootPageId, TableSchema schema, 
             out.string(c.name());
             out.u8(c.type().code());
             out.u8(c.nullable() ? 1 : 0);
+            if (defaults) {
+                out.u8(c.defaultValue() != null ? 1 : 0);
+                if (c.defaultValue() != null) {
+                    out.string(c.defaultValue());
+                }
+            }
         }
         int[] pk = schema.primaryKey();
         out.varint(pk.length);
@@ -88,7 +98,7 @@ public record TableDefinition(String name, long rootPageId, TableSchema schema, 
         try {
             In in = new In(bytes);
             int version = in.u8();
-            if (version != FORMAT_VERSION) {
+            if (version != FORMAT_VERSION && version != FORMAT_VERSION_DEFAULTS) {
                 throw new IllegalArgumentException("format version " + version);
             }
             String name = in.string();
@@ -101,7 +111,9 @@ public record TableDefinition(String name, long rootPageId, TableSchema schema, 
                 if (type == null) {
                     throw new IllegalArgumentException("unknown type of column " + cname);
                 }
-                columns.add(new Column(cname, type, in.u8() != 0));
+                boolean nullable = in.u8() != 0;
+                String defaultValue = version == FORMAT_VERSION_DEFAULTS && in.u8() != 0 ? in.string() : null;
+                columns.add(new Column(cname, type, nullable, defaultValue));
             }
             int[] pk = new int[in.varint()];
             for (int k = 0; k < pk.length; k++) {

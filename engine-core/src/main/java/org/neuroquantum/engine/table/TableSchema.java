@@ -85,6 +85,12 @@ public final class TableSchema {
             return this;
         }
 
+        /** Adds a column as given (with its nullability and default). */
+        public Builder add(Column column) {
+            columns.add(column);
+            return this;
+        }
+
         /** Names the primary key columns, in key order; they become NOT NULL. */
         public Builder primaryKey(String... names) {
             key.addAll(Arrays.asList(names));
@@ -106,7 +112,7 @@ public final class TableSchema {
                             + " is not a column of the table.", "Name one of the table's columns.");
                 }
                 Column c = cols.get(found);
-                cols.set(found, new Column(c.name(), c.type(), false));
+                cols.set(found, c.withNullable(false));
                 pk[k] = found;
             }
             return of(cols, pk);
@@ -187,7 +193,8 @@ public final class TableSchema {
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
             b.append(i == 0 ? "" : ", ").append(c.name()).append(' ')
-                    .append(c.type().name().toLowerCase(Locale.ROOT)).append(c.nullable() ? "" : " not null");
+                    .append(c.type().name().toLowerCase(Locale.ROOT)).append(c.nullable() ? "" : " not null")
+                    .append(c.defaultValue() == null ? "" : " default " + c.defaultValue());
         }
         if (primaryKey.length > 0) {
             b.append(", primary key (");

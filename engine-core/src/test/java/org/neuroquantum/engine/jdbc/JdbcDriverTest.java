@@ -151,7 +151,8 @@ class JdbcDriverTest {
     @Test
     void databaseMetaDataListsTablesColumnsKeysAndIndexes() throws SQLException {
         try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE orders (id BIGINT, line INT, item TEXT NOT NULL, qty INT, PRIMARY KEY (id, line))");
+            s.execute("CREATE TABLE orders (id BIGINT, line INT, item TEXT NOT NULL, qty INT DEFAULT 1, "
+                    + "PRIMARY KEY (id, line))");
             s.execute("CREATE TABLE notes (body TEXT)");
             s.execute("CREATE UNIQUE INDEX orders_item ON orders (item, qty)");
             java.sql.DatabaseMetaData md = c.getMetaData();
@@ -167,11 +168,12 @@ class JdbcDriverTest {
             try (ResultSet rs = md.getColumns(null, null, "ORDERS", "%")) {
                 while (rs.next()) {
                     columns.add(rs.getString("COLUMN_NAME") + ":" + rs.getInt("DATA_TYPE") + ":"
-                            + rs.getString("IS_NULLABLE") + ":" + rs.getInt("ORDINAL_POSITION"));
+                            + rs.getString("IS_NULLABLE") + ":" + rs.getInt("ORDINAL_POSITION")
+                            + (rs.getString("COLUMN_DEF") == null ? "" : ":" + rs.getString("COLUMN_DEF")));
                 }
             }
             assertEquals(java.util.List.of("id:" + Types.BIGINT + ":NO:1", "line:" + Types.INTEGER + ":NO:2",
-                    "item:" + Types.VARCHAR + ":NO:3", "qty:" + Types.INTEGER + ":YES:4"), columns);
+                    "item:" + Types.VARCHAR + ":NO:3", "qty:" + Types.INTEGER + ":YES:4:1"), columns);
             try (ResultSet rs = md.getPrimaryKeys(null, null, "orders")) {
                 assertTrue(rs.next());
                 assertEquals("id", rs.getString("COLUMN_NAME"));

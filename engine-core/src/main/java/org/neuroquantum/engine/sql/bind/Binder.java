@@ -10,6 +10,10 @@ import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.CaseExpression;
 import net.sf.jsqlparser.expression.CastExpression;
+import net.sf.jsqlparser.expression.ExtractExpression;
+import net.sf.jsqlparser.expression.IntervalExpression;
+import net.sf.jsqlparser.expression.operators.arithmetic.Concat;
+import net.sf.jsqlparser.expression.operators.relational.ExistsExpression;
 import net.sf.jsqlparser.expression.DateValue;
 import net.sf.jsqlparser.expression.DoubleValue;
 import net.sf.jsqlparser.expression.Expression;
@@ -57,8 +61,11 @@ import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.OrderByElement;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.SetOperationList;
+import net.sf.jsqlparser.statement.select.WithItem;
 import net.sf.jsqlparser.statement.select.SelectItem;
 import net.sf.jsqlparser.statement.select.Values;
 import net.sf.jsqlparser.statement.update.Update;
@@ -68,6 +75,7 @@ import org.neuroquantum.engine.db.Database;
 import org.neuroquantum.engine.db.Table;
 import org.neuroquantum.engine.sql.expr.Expr;
 import org.neuroquantum.engine.sql.expr.Expr.CompareOp;
+import org.neuroquantum.engine.sql.expr.Subquery;
 import org.neuroquantum.engine.sql.system.SystemTables;
 import org.neuroquantum.engine.table.ColumnType;
 import org.neuroquantum.engine.table.TableSchema;
@@ -88,6 +96,9 @@ public final class Binder {
             return createTable(c);
         }
         if (statement instanceof Drop d) {
+            if ("INDEX".equalsIgnoreCase(d.getType())) {
+                return new BoundStatement.DropIndex(name(d.getName().getName()), d.isIfExists());
+            }
             if (!"TABLE".equalsIgnoreCase(d.getType())) {
                 throw unsupported("DROP " + d.getType());
             }
@@ -102,8 +113,11 @@ public final class Binder {
         if (statement instanceof Insert i) {
             return insert(i);
         }
-        if (statement instanceof PlainSelect s) {
-            return new BoundStatement.Select(query(s));
+        if (statement instanceof PlainSelect || statement instanceof SetOperationList
+                || statement instanceof ParenthesedSelect) {
+            Relation r = relation((Select) statement, null, null);
+            return r instanceof Query q ? new BoundStatement.Select(q)
+                    : new BoundStatement.CompoundSelect((Compound) r);
         }
         if (statement instanceof Select s) {
             throw unsupported(s.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT)
@@ -150,6 +164,7 @@ public final class Binder {
             String column = name(d.getColumnName());
             ColumnType type = type(d.getColDataType(), column);
             boolean notNull = false;
+            String defaultValue = null;
             List<String> specs = d.getColumnSpecs() == null ? List.of() : d.getColumnSpecs();
             for (int i = 0; i < specs.size(); i++) {
                 String spec = specs.get(i).toUpperCase(Locale.ROOT);
@@ -164,16 +179,19 @@ public final class Binder {
                     i++;
                 } else if (spec.equals("UNIQUE")) {
                     unique.add(List.of(column));
+                } else if (spec.equals("DEFAULT") && i + 1 < specs.size()) {
+                    // JSqlParser keeps the default as raw text; a typed literal may span two specs (DATE '…').
+                    String text = specs.get(++i);
+                    if (i + 1 < specs.size() && specs.get(i + 1).startsWith("'") && text.matches("(?i)DATE|TIMESTAMP")) {
+                        text = text + " " + specs.get(++i);
+                    }
+                    defaultValue = defaultLiteral(text, type, column);
                 } else {
                     throw unsupported("column option " + String.join(" ", specs.subList(i, specs.size()))
                             + " (column " + column + ")");
                 }
             }
-            if (notNull) {
-                b.notNull(column, type);
-            } else {
-                b.column(column, type);
-            }
+            b.add(new org.neuroquantum.engine.table.Column(column, type, !notNull, defaultValue));
         }
         if (c.getIndexes() != null) {
             for (Index index : c.getIndexes()) {
@@ -194,6 +212,55 @@ public final class Binder {
         }
         b.primaryKey(key.toArray(String[]::new));
         return new BoundStatement.CreateTable(name(c.getTable().getName()), b.build(), c.isIfNotExists(), unique);
+    }
+
+    /**
+     * Checks a column's DEFAULT (a constant that fits the column) and returns it as canonical SQL text for the
+     * catalog.
+     */
+    static String defaultLiteral(String text, ColumnType type, String column) {
+        Object value = constant(text, "DEFAULT of column " + column);
+        Object v = org.neuroquantum.engine.sql.expr.Values.coerce(value, type, column);
+        if (v == null) {
+            return null;
+        }
+        return switch (type) {
+            case VARCHAR -> "'" + ((String) v).replace("'", "''") + "'";
+            case DATE -> "DATE '" + v + "'";
+            case TIMESTAMP -> "TIMESTAMP '" + v.toString().replace('T', ' ') + "'";
+            case DECIMAL -> ((BigDecimal) v).toPlainString();
+            case BLOB -> throw unsupported("DEFAULT for a BLOB column (" + column + ")");
+            default -> String.valueOf(v).toUpperCase(Locale.ROOT);
+        };
+    }
+
+    private static final java.util.Map<String, Object> DEFAULTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The value of a constant SQL expression (a literal, possibly signed or typed). */
+    private static Object constant(String text, String what) {
+        Expression e;
+        try {
+            e = net.sf.jsqlparser.parser.CCJSqlParserUtil.parseExpression(text);
+        } catch (net.sf.jsqlparser.JSQLParserException ex) {
+            throw new NeuroQuantumException(ErrorCode.SYNTAX_ERROR, "The " + what + " is not a value: " + text + ".",
+                    "Write a literal such as 5, 'text' or DATE '2024-01-31'.");
+        }
+        Expr bound = new Binder(null).new ExprBinder(new Scope(List.of()), null).bind(e);
+        if (!(bound instanceof Expr.Literal l)) {
+            throw unsupported(what + " that is not a constant (" + text + ")");
+        }
+        return l.value();
+    }
+
+    /** The value an INSERT stores in a column it omits: the column's DEFAULT, or NULL. */
+    static Expr defaultOf(org.neuroquantum.engine.table.Column c) {
+        if (c.defaultValue() == null) {
+            return new Expr.Literal(null);
+        }
+        Object v = DEFAULTS.computeIfAbsent(c.type() + ":" + c.defaultValue(),
+                k -> java.util.Optional.ofNullable(org.neuroquantum.engine.sql.expr.Values.coerce(
+                        constant(c.defaultValue(), "DEFAULT of column " + c.name()), c.type(), c.name())));
+        return new Expr.Literal(((java.util.Optional<?>) v).orElse(null));
     }
 
     /** The column type of a SQL type name; lengths and precisions are accepted and not enforced. */
@@ -265,10 +332,15 @@ public final class Binder {
                 }
                 Expr[] row = new Expr[schema.size()];
                 for (int i = 0; i < row.length; i++) {
-                    row[i] = new Expr.Literal(null);
+                    row[i] = defaultOf(schema.columns().get(i));
                 }
                 for (int i = 0; i < targets.length; i++) {
-                    row[targets[i]] = new ExprBinder(empty, null).bind(tuple.get(i));
+                    Expression value = tuple.get(i);
+                    if (value instanceof Column k && k.getTable() == null
+                            && k.getColumnName().equalsIgnoreCase("DEFAULT")) {
+                        continue;
+                    }
+                    row[targets[i]] = new ExprBinder(empty, null).bind(value);
                     checkAssignable(row[targets[i]], schema.columns().get(targets[i]).type(),
                             schema.columns().get(targets[i]).name());
                 }
@@ -277,7 +349,7 @@ public final class Binder {
             return new BoundStatement.Insert(table, rows, null, targets);
         }
         if (select instanceof PlainSelect s) {
-            Query q = query(s);
+            Query q = (Query) relation(s, null, null);
             if (q.outputs().size() != targets.length) {
                 throw new NeuroQuantumException(ErrorCode.DATA_INVALID, "The INSERT names " + targets.length
                         + " column(s) but the SELECT yields " + q.outputs().size() + ".", "Give one value per column.");
@@ -286,7 +358,29 @@ public final class Binder {
                 checkAssignable(q.outputs().get(i), schema.columns().get(targets[i]).type(),
                         schema.columns().get(targets[i]).name());
             }
+            // Omitted columns with a DEFAULT become constant outputs of the query (they change no DISTINCT).
+            List<Expr> outputs = new ArrayList<>(q.outputs());
+            List<String> names = new ArrayList<>(q.names());
+            List<Integer> all = new ArrayList<>();
+            for (int t : targets) {
+                all.add(t);
+            }
+            for (int i = 0; i < schema.size(); i++) {
+                if (!all.contains(i) && schema.columns().get(i).defaultValue() != null) {
+                    outputs.add(defaultOf(schema.columns().get(i)));
+                    names.add(schema.columns().get(i).name());
+                    all.add(i);
+                }
+            }
+            if (outputs.size() > q.outputs().size()) {
+                q = new Query(q.sources(), q.where(), q.aggregation(), q.having(), outputs, names, q.orderBy(),
+                        q.distinct(), q.limit(), q.offset(), q.width());
+                targets = all.stream().mapToInt(Integer::intValue).toArray();
+            }
             return new BoundStatement.Insert(table, null, q, targets);
+        }
+        if (select != null) {
+            throw unsupported("INSERT … SELECT with a set operation or a parenthesised query at its top");
         }
         throw unsupported("INSERT without VALUES or SELECT");
     }
@@ -323,7 +417,7 @@ public final class Binder {
                 throw unsupported("UPDATE SET (…) = (SELECT …)");
             }
             for (int i = 0; i < set.getColumns().size(); i++) {
-                Expr.ColumnRef c = scope.resolve(set.getColumns().get(i));
+                Expr.ColumnRef c = (Expr.ColumnRef) scope.resolve(set.getColumns().get(i));
                 if (columns.contains(c.index())) {
                     throw new NeuroQuantumException(ErrorCode.INVALID_DEFINITION, "Column " + c.name()
                             + " is assigned twice.", "Assign each column once.");
@@ -361,16 +455,89 @@ public final class Binder {
 
     // ---- SELECT ----
 
-    private Query query(PlainSelect s) {
-        if (s.getWithItemsList() != null && !s.getWithItemsList().isEmpty()) {
-            throw unsupported("WITH");
+    /**
+     * Binds a query expression: a SELECT, a set operation or a parenthesised query, with its WITH queries.
+     *
+     * @param outer the scope of the enclosing query for a sub-query (its columns may be referenced), else null
+     * @param owner the sub-query being bound (it collects the references to {@code outer}), else null
+     */
+    private Relation relation(Select select, Scope outer, Subquery owner) {
+        List<WithItem<?>> with = select.getWithItemsList();
+        if (with == null || with.isEmpty()) {
+            return relationBody(select, outer, owner);
         }
+        java.util.Map<String, Cte> added = new java.util.LinkedHashMap<>();
+        ctes.push(added);
+        try {
+            for (WithItem<?> w : with) {
+                if (w.isRecursive()) {
+                    throw unsupported("WITH RECURSIVE");
+                }
+                String cteName = name(w.getAlias().getName());
+                // A WITH query sees the ones before it, not the enclosing query's columns.
+                Relation body = relation(w.getSelect(), null, null);
+                List<String> names = body.names();
+                if (w.getWithItemList() != null && !w.getWithItemList().isEmpty()) {
+                    if (w.getWithItemList().size() != names.size()) {
+                        throw new NeuroQuantumException(ErrorCode.SYNTAX_ERROR, "WITH " + cteName + " names "
+                                + w.getWithItemList().size() + " column(s) but its query yields " + names.size() + ".",
+                                "Name each column once.");
+                    }
+                    names = w.getWithItemList().stream().map(i -> name(i.toString())).toList();
+                }
+                added.put(cteName.toLowerCase(Locale.ROOT), new Cte(body, names));
+            }
+            return relationBody(select, outer, owner);
+        } finally {
+            ctes.pop();
+        }
+    }
+
+    private Relation relationBody(Select select, Scope outer, Subquery owner) {
+        if (select instanceof PlainSelect s) {
+            return query(s, outer, owner);
+        }
+        if (select instanceof ParenthesedSelect p) {
+            if (p.getOrderByElements() != null && !p.getOrderByElements().isEmpty() || p.getLimit() != null
+                    || p.getOffset() != null) {
+                throw unsupported("ORDER BY or LIMIT after a parenthesised query");
+            }
+            return relation(p.getSelect(), outer, owner);
+        }
+        if (select instanceof SetOperationList list) {
+            return SetOperations.bind(this, list, outer, owner);
+        }
+        throw unsupported(select.getClass().getSimpleName() + " (" + firstWords(select.toString()) + ")");
+    }
+
+    /** For {@link SetOperations}: binds one operand. */
+    Relation operand(Select select, Scope outer, Subquery owner) {
+        return relation(select, outer, owner);
+    }
+
+    /** A WITH query visible by name in FROM. */
+    private record Cte(Relation body, List<String> names) {
+    }
+
+    private final java.util.Deque<java.util.Map<String, Cte>> ctes = new java.util.ArrayDeque<>();
+
+    private Cte cte(String tableName) {
+        for (java.util.Map<String, Cte> level : ctes) {
+            Cte c = level.get(tableName.toLowerCase(Locale.ROOT));
+            if (c != null) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private Query query(PlainSelect s, Scope outer, Subquery owner) {
         List<Query.Source> sources = new ArrayList<>();
         List<Expression> conditions = new ArrayList<>();
         List<Collection<Expression>> leftConditions = new ArrayList<>();
         int width = 0;
         if (s.getFromItem() != null) {
-            width = addSource(sources, s.getFromItem(), width);
+            width = addSource(sources, s.getFromItem(), width, outer);
             leftConditions.add(null);
             if (s.getJoins() != null) {
                 for (Join j : s.getJoins()) {
@@ -379,7 +546,7 @@ public final class Binder {
                             || j.isSemi() || (j.getUsingColumns() != null && !j.getUsingColumns().isEmpty())) {
                         throw unsupported("right, full, natural and USING joins (inner and left joins work)");
                     }
-                    width = addSource(sources, j.getFromItem(), width);
+                    width = addSource(sources, j.getFromItem(), width, outer);
                     Collection<Expression> on = j.getOnExpressions() == null ? List.of() : j.getOnExpressions();
                     if (left) {
                         if (on.isEmpty()) {
@@ -394,16 +561,15 @@ public final class Binder {
                 }
             }
         }
-        Scope scope = new Scope(sources);
+        Scope scope = new Scope(sources, outer, owner);
         for (int i = 0; i < sources.size(); i++) {
             if (leftConditions.get(i) != null) {
                 Expr on = null;
                 for (Expression c : leftConditions.get(i)) {
-                    Expr e = condition(new ExprBinder(scope, null).bind(c), "ON");
+                    Expr e = factorOr(condition(new ExprBinder(scope, null).bind(c), "ON"));
                     on = on == null ? e : new Expr.And(on, e);
                 }
-                Query.Source src = sources.get(i);
-                sources.set(i, new Query.Source(src.table(), src.alias(), src.offset(), true, on));
+                sources.set(i, sources.get(i).leftJoined(on));
             }
         }
         Expr where = null;
@@ -411,7 +577,7 @@ public final class Binder {
             conditions.add(s.getWhere());
         }
         for (Expression c : conditions) {
-            Expr e = condition(new ExprBinder(scope, null).bind(c), "WHERE");
+            Expr e = factorOr(condition(new ExprBinder(scope, null).bind(c), "WHERE"));
             where = where == null ? e : new Expr.And(where, e);
         }
 
@@ -474,7 +640,7 @@ public final class Binder {
         }
         Expr limit = null;
         Expr offset = null;
-        ExprBinder constant = new ExprBinder(new Scope(List.of()), null);
+        ExprBinder constant = new ExprBinder(new Scope(List.of(), outer, owner), null);
         if (s.getLimit() != null) {
             if (s.getLimit().getRowCount() != null && !(s.getLimit().getRowCount() instanceof AllColumns)
                     && !(s.getLimit().getRowCount() instanceof NullValue)) {
@@ -502,10 +668,10 @@ public final class Binder {
     }
 
     private static void expandStar(Query.Source src, ExprBinder binder, List<Expr> outputs, List<String> names) {
-        for (org.neuroquantum.engine.table.Column c : src.table().schema().columns()) {
-            Column column = new Column(new net.sf.jsqlparser.schema.Table(quote(src.alias())), quote(c.name()));
+        for (String c : src.columnNames()) {
+            Column column = new Column(new net.sf.jsqlparser.schema.Table(quote(src.alias())), quote(c));
             outputs.add(binder.bind(column));
-            names.add(c.name());
+            names.add(c);
         }
     }
 
@@ -533,71 +699,155 @@ public final class Binder {
         return binder.bind(e);
     }
 
-    private int addSource(List<Query.Source> sources, FromItem item, int offset) {
-        if (!(item instanceof net.sf.jsqlparser.schema.Table t)) {
-            throw unsupported("subqueries and functions in FROM");
+    private int addSource(List<Query.Source> sources, FromItem item, int offset, Scope outer) {
+        Query.Source source;
+        if (item instanceof ParenthesedSelect p) {
+            if (p.getAlias() == null) {
+                throw new NeuroQuantumException(ErrorCode.SYNTAX_ERROR, "A sub-query in FROM needs an alias: "
+                        + firstWords(p.toString()), "Write (SELECT …) AS name.");
+            }
+            Subquery rows = new Subquery();
+            // A derived table sees the enclosing query's scope (not the FROM items beside it: no LATERAL).
+            Relation body = relation(p, outer, rows);
+            rows.complete(body);
+            List<String> names = body.names();
+            if (p.getAlias().getAliasColumns() != null && !p.getAlias().getAliasColumns().isEmpty()) {
+                List<String> renamed = p.getAlias().getAliasColumns().stream().map(c -> name(c.name)).toList();
+                if (renamed.size() != names.size()) {
+                    throw new NeuroQuantumException(ErrorCode.SYNTAX_ERROR, "The alias " + p.getAlias().getName()
+                            + " names " + renamed.size() + " column(s) but its sub-query yields " + names.size() + ".",
+                            "Name each column once.");
+                }
+                names = renamed;
+            }
+            source = new Query.Source(null, name(p.getAlias().getName()), offset, false, null,
+                    new Query.Derived(rows, names, body.types()));
+        } else if (item instanceof net.sf.jsqlparser.schema.Table t) {
+            Cte cte = t.getSchemaName() == null ? cte(name(t.getName())) : null;
+            if (cte != null) {
+                Subquery rows = new Subquery();
+                rows.complete(cte.body());
+                String alias = t.getAlias() != null ? name(t.getAlias().getName()) : name(t.getName());
+                source = new Query.Source(null, alias, offset, false, null,
+                        new Query.Derived(rows, cte.names(), cte.body().types()));
+            } else {
+                // A name no user table has may be a system table (nq_locks, ...): a read-only snapshot scanned in full.
+                Table table = SystemTables.readable(database, name(t.getName()));
+                String alias = t.getAlias() != null ? name(t.getAlias().getName()) : table.name();
+                source = new Query.Source(table, alias, offset);
+            }
+        } else {
+            throw unsupported("functions and other items in FROM (" + firstWords(String.valueOf(item)) + ")");
         }
-        // A name no user table has may be a system table (nq_locks, ...): a read-only snapshot scanned in full.
-        Table table = SystemTables.readable(database, name(t.getName()));
-        String alias = t.getAlias() != null ? name(t.getAlias().getName()) : table.name();
         for (Query.Source s : sources) {
-            if (s.alias().equalsIgnoreCase(alias)) {
-                throw new NeuroQuantumException(ErrorCode.DUPLICATE_OBJECT, "The name " + alias
+            if (s.alias().equalsIgnoreCase(source.alias())) {
+                throw new NeuroQuantumException(ErrorCode.DUPLICATE_OBJECT, "The name " + source.alias()
                         + " appears twice in FROM.", "Give one of them an alias.");
             }
         }
-        sources.add(new Query.Source(table, alias, offset));
-        return offset + table.schema().size();
+        sources.add(source);
+        return offset + source.width();
+    }
+
+    /**
+     * {@code (A AND B) OR (A AND C)} becomes {@code A AND (B OR C)} (valid in three-valued logic), so that a join
+     * condition repeated in every branch (TPC-H Q19) can choose an access path.
+     */
+    static Expr factorOr(Expr e) {
+        if (!(e instanceof Expr.Or)) {
+            return e;
+        }
+        List<Expr> disjuncts = new ArrayList<>();
+        flatten(e, true, disjuncts);
+        List<List<Expr>> parts = new ArrayList<>();
+        for (Expr d : disjuncts) {
+            List<Expr> c = new ArrayList<>();
+            flatten(d, false, c);
+            parts.add(c);
+        }
+        List<Expr> common = new ArrayList<>();
+        for (Expr candidate : parts.get(0)) {
+            String text = candidate.describe();
+            boolean everywhere = parts.stream().allMatch(p -> p.stream().anyMatch(x -> x.describe().equals(text)));
+            if (everywhere && common.stream().noneMatch(x -> x.describe().equals(text))) {
+                common.add(candidate);
+            }
+        }
+        if (common.isEmpty()) {
+            return e;
+        }
+        Expr rest = null;
+        boolean alwaysTrue = false;
+        for (List<Expr> p : parts) {
+            Expr branch = null;
+            for (Expr x : p) {
+                if (common.stream().noneMatch(c -> c.describe().equals(x.describe()))) {
+                    branch = branch == null ? x : new Expr.And(branch, x);
+                }
+            }
+            if (branch == null) {
+                alwaysTrue = true;
+            }
+            rest = branch == null ? rest : rest == null ? branch : new Expr.Or(rest, branch);
+        }
+        Expr out = null;
+        for (Expr c : common) {
+            out = out == null ? c : new Expr.And(out, c);
+        }
+        return alwaysTrue || rest == null ? out : new Expr.And(out, rest);
+    }
+
+    private static void flatten(Expr e, boolean or, List<Expr> into) {
+        if (or && e instanceof Expr.Or o) {
+            flatten(o.left(), true, into);
+            flatten(o.right(), true, into);
+        } else if (!or && e instanceof Expr.And a) {
+            flatten(a.left(), false, into);
+            flatten(a.right(), false, into);
+        } else {
+            into.add(e);
+        }
     }
 
     static NeuroQuantumException unknownColumn(String column, List<Query.Source> sources) {
         List<String> candidates = new ArrayList<>();
         for (Query.Source s : sources) {
-            for (org.neuroquantum.engine.table.Column c : s.table().schema().columns()) {
-                candidates.add(c.name());
-            }
+            candidates.addAll(s.columnNames());
         }
         String near = Suggestions.nearest(column, candidates);
         String where = sources.isEmpty() ? "here (no table is in scope)"
-                : "in " + String.join(", ", sources.stream().map(s -> s.table().name()).toList());
+                : "in " + String.join(", ", sources.stream().map(Query.Source::name).toList());
         return new NeuroQuantumException(ErrorCode.UNDEFINED_COLUMN, "Column " + column + " does not exist " + where
                 + ".", near != null ? "Did you mean " + near + "?" : candidates.isEmpty() ? "Name a column."
                 : "Columns: " + String.join(", ", candidates) + ".");
     }
 
-    /** Names to columns of the FROM clause. */
+    /**
+     * Names to columns of the FROM clause; for a sub-query, names it does not know resolve in the enclosing query's
+     * scope and become correlations of {@code owner}.
+     */
     static final class Scope {
         final List<Query.Source> sources;
+        final Scope outer;
+        final Subquery owner;
 
         Scope(List<Query.Source> sources) {
-            this.sources = sources;
+            this(sources, null, null);
         }
 
-        Expr.ColumnRef resolve(Column c) {
-            String column = name(c.getColumnName());
-            String qualifier = c.getTable() == null || c.getTable().getName() == null ? null
-                    : name(c.getTable().getName());
-            Expr.ColumnRef found = null;
-            boolean qualifierSeen = false;
-            for (Query.Source s : sources) {
-                if (qualifier != null && !s.alias().equalsIgnoreCase(qualifier)
-                        && !s.table().name().equalsIgnoreCase(qualifier)) {
-                    continue;
-                }
-                qualifierSeen = true;
-                int i = s.table().schema().indexOf(column);
-                if (i >= 0) {
-                    if (found != null) {
-                        throw new NeuroQuantumException(ErrorCode.AMBIGUOUS_COLUMN, "Column " + column
-                                + " is ambiguous: more than one table of FROM has it.",
-                                "Qualify it with a table name or alias, e.g. " + s.alias() + "." + column + ".");
-                    }
-                    org.neuroquantum.engine.table.Column col = s.table().schema().columns().get(i);
-                    found = new Expr.ColumnRef(s.offset() + i, col.type(), s.alias() + "." + col.name());
-                }
-            }
+        Scope(List<Query.Source> sources, Scope outer, Subquery owner) {
+            this.sources = sources;
+            this.outer = outer;
+            this.owner = owner;
+        }
+
+        Expr resolve(Column c) {
+            Expr found = lookup(c);
             if (found == null) {
-                if (qualifier != null && !qualifierSeen) {
+                String column = name(c.getColumnName());
+                String qualifier = c.getTable() == null || c.getTable().getName() == null ? null
+                        : name(c.getTable().getName());
+                if (qualifier != null && !knows(qualifier)) {
                     throw new NeuroQuantumException(ErrorCode.UNDEFINED_OBJECT, "No table " + qualifier
                             + " in FROM (column " + qualifier + "." + column + ").",
                             "Use a table or alias of the FROM clause.");
@@ -605,6 +855,47 @@ public final class Binder {
                 throw unknownColumn(column, sources);
             }
             return found;
+        }
+
+        private boolean knows(String qualifier) {
+            for (Query.Source s : sources) {
+                if (s.alias().equalsIgnoreCase(qualifier) || s.name().equalsIgnoreCase(qualifier)) {
+                    return true;
+                }
+            }
+            return outer != null && outer.knows(qualifier);
+        }
+
+        /** The column in this scope or an enclosing one, or null. */
+        private Expr lookup(Column c) {
+            String column = name(c.getColumnName());
+            String qualifier = c.getTable() == null || c.getTable().getName() == null ? null
+                    : name(c.getTable().getName());
+            Expr.ColumnRef found = null;
+            for (Query.Source s : sources) {
+                if (qualifier != null && !s.alias().equalsIgnoreCase(qualifier)
+                        && !s.name().equalsIgnoreCase(qualifier)) {
+                    continue;
+                }
+                int i = s.indexOf(column);
+                if (i >= 0) {
+                    if (found != null) {
+                        throw new NeuroQuantumException(ErrorCode.AMBIGUOUS_COLUMN, "Column " + column
+                                + " is ambiguous: more than one table of FROM has it.",
+                                "Qualify it with a table name or alias, e.g. " + s.alias() + "." + column + ".");
+                    }
+                    found = new Expr.ColumnRef(s.offset() + i, s.columnType(i), s.alias() + "."
+                            + s.columnNames().get(i));
+                }
+            }
+            if (found != null || outer == null) {
+                return found;
+            }
+            Expr o = outer.lookup(c);
+            if (o == null) {
+                return null;
+            }
+            return new Expr.OuterRef(owner, owner.correlate(o), o.type(), o.describe());
         }
     }
 
@@ -624,7 +915,7 @@ public final class Binder {
     }
 
     /** Expressions; in a grouped query, over the grouped row. */
-    static final class ExprBinder {
+    final class ExprBinder {
         private final Scope scope;
         private final Grouping grouping;
 
@@ -828,6 +1119,38 @@ public final class Binder {
             if (e instanceof Parenthesis p) {
                 return bind(p.getExpression());
             }
+            if (e instanceof ParenthesedSelect p) {
+                Subquery sq = subquery(p);
+                if (sq.body().types().size() != 1) {
+                    throw new NeuroQuantumException(ErrorCode.SYNTAX_ERROR, "A sub-query used as a value must "
+                            + "return one column, not " + sq.body().types().size() + ": " + firstWords(p.toString()),
+                            "Select one column.");
+                }
+                return new Expr.ScalarSubquery(sq, sq.body().types().get(0));
+            }
+            if (e instanceof ExistsExpression x) {
+                if (!(x.getRightExpression() instanceof ParenthesedSelect p)) {
+                    throw unsupported("EXISTS without a sub-query");
+                }
+                return new Expr.Exists(subquery(p), x.isNot());
+            }
+            if (e instanceof Concat c) {
+                return new Expr.Concat(bind(c.getLeftExpression()), bind(c.getRightExpression()));
+            }
+            if (e instanceof ExtractExpression x) {
+                Expr.DateField field = dateField(x.getName(), "EXTRACT");
+                Expr operand = bind(x.getExpression());
+                if (operand.type() != null && operand.type() != ColumnType.DATE
+                        && operand.type() != ColumnType.TIMESTAMP) {
+                    throw new NeuroQuantumException(ErrorCode.DATATYPE_MISMATCH, "EXTRACT needs a date or timestamp, "
+                            + "but " + operand.describe() + " is of type " + Expr.typeName(operand.type()) + ".",
+                            "Apply it to a DATE or TIMESTAMP.");
+                }
+                return new Expr.Extract(field, operand);
+            }
+            if (e instanceof IntervalExpression i) {
+                throw unsupported("INTERVAL outside of date + INTERVAL or date - INTERVAL (" + i + ")");
+            }
             if (e instanceof ParenthesedExpressionList<?> p && p.size() == 1) {
                 return bind((Expression) p.get(0));
             }
@@ -908,8 +1231,22 @@ public final class Binder {
             }
             if (e instanceof InExpression in) {
                 Expr x = bind(in.getLeftExpression());
+                if (in.getRightExpression() instanceof ParenthesedSelect p) {
+                    Subquery sq = subquery(p);
+                    if (sq.body().types().size() != 1) {
+                        throw new NeuroQuantumException(ErrorCode.SYNTAX_ERROR, "The sub-query of IN must return one "
+                                + "column, not " + sq.body().types().size() + ".", "Select one column.");
+                    }
+                    ColumnType t = sq.body().types().get(0);
+                    if (!org.neuroquantum.engine.sql.expr.Values.comparable(x.type(), t)) {
+                        throw new NeuroQuantumException(ErrorCode.DATATYPE_MISMATCH, "Cannot compare " + x.describe()
+                                + " (" + Expr.typeName(x.type()) + ") with the sub-query's " + Expr.typeName(t)
+                                + " values in IN.", "Compare values of the same kind, or CAST one of them.");
+                    }
+                    return new Expr.InSubquery(x, sq, in.isNot());
+                }
                 if (!(in.getRightExpression() instanceof ExpressionList<?> list)) {
-                    throw unsupported("IN with a subquery");
+                    throw unsupported("IN with " + in.getRightExpression().getClass().getSimpleName());
                 }
                 List<Expr> items = new ArrayList<>();
                 for (Object o : list) {
@@ -993,7 +1330,8 @@ public final class Binder {
             Expr.Function fn;
             try {
                 String n = f.getName().toUpperCase(Locale.ROOT);
-                fn = Expr.Function.valueOf(n.equals("CHAR_LENGTH") || n.equals("CHARACTER_LENGTH") ? "LENGTH" : n);
+                fn = Expr.Function.valueOf(n.equals("CHAR_LENGTH") || n.equals("CHARACTER_LENGTH") ? "LENGTH"
+                        : n.equals("SUBSTR") ? "SUBSTRING" : n);
             } catch (IllegalArgumentException e) {
                 throw unsupported("function " + f.getName());
             }
@@ -1002,10 +1340,25 @@ public final class Binder {
                 for (Object o : f.getParameters()) {
                     args.add(bind((Expression) o));
                 }
+            } else if (f.getNamedParameters() != null && fn == Expr.Function.SUBSTRING) {
+                // SUBSTRING(x FROM a [FOR b])
+                List<String> keywords = f.getNamedParameters().getNames();
+                List<?> values = f.getNamedParameters().getExpressions();
+                for (int i = 0; i < values.size(); i++) {
+                    String k = keywords.get(i) == null ? "" : keywords.get(i).toUpperCase(Locale.ROOT);
+                    if (!(i == 0 && k.isEmpty() || i == 1 && k.equals("FROM") || i == 2 && k.equals("FOR"))) {
+                        throw unsupported("SUBSTRING(" + f.getNamedParameters() + ")");
+                    }
+                    args.add(bind((Expression) values.get(i)));
+                }
+            } else if (f.getNamedParameters() != null) {
+                throw unsupported("function " + f.getName() + " with keyword arguments");
             }
             int expected = switch (fn) {
                 case COALESCE -> -1;
                 case NULLIF -> 2;
+                case SUBSTRING -> args.size() == 2 ? 2 : 3;
+                case ROUND -> args.size() == 2 ? 2 : 1;
                 default -> 1;
             };
             if (expected >= 0 && args.size() != expected || expected < 0 && args.isEmpty()) {
@@ -1018,11 +1371,27 @@ public final class Binder {
                     comparable(args.get(0), args.get(1), "NULLIF");
                     yield args.get(0).type();
                 }
-                case LOWER, UPPER -> ColumnType.VARCHAR;
+                case LOWER, UPPER, SUBSTRING -> ColumnType.VARCHAR;
                 case LENGTH -> ColumnType.INTEGER;
                 case ABS -> numeric(args.get(0), "ABS").type();
+                case ROUND -> {
+                    for (Expr a : args) {
+                        numeric(a, "ROUND");
+                    }
+                    yield args.get(0).type();
+                }
             };
-            if ((fn == Expr.Function.LOWER || fn == Expr.Function.UPPER || fn == Expr.Function.LENGTH)
+            if (fn == Expr.Function.SUBSTRING) {
+                for (Expr a : args.subList(1, args.size())) {
+                    if (a.type() != null && a.type() != ColumnType.INTEGER && a.type() != ColumnType.BIGINT) {
+                        throw new NeuroQuantumException(ErrorCode.DATATYPE_MISMATCH, "SUBSTRING needs integer "
+                                + "positions, but " + a.describe() + " is of type " + Expr.typeName(a.type()) + ".",
+                                "Give whole numbers.");
+                    }
+                }
+            }
+            if ((fn == Expr.Function.LOWER || fn == Expr.Function.UPPER || fn == Expr.Function.LENGTH
+                    || fn == Expr.Function.SUBSTRING)
                     && args.get(0).type() != null && args.get(0).type() != ColumnType.VARCHAR) {
                 throw new NeuroQuantumException(ErrorCode.DATATYPE_MISMATCH, fn + " needs text, but "
                         + args.get(0).describe() + " is of type " + Expr.typeName(args.get(0).type()) + ".",
@@ -1047,9 +1416,75 @@ public final class Binder {
         }
 
         private Expr arithmetic(org.neuroquantum.engine.sql.expr.Values.Arithmetic op, BinaryExpression b) {
+            boolean plus = op == org.neuroquantum.engine.sql.expr.Values.Arithmetic.ADD;
+            boolean minus = op == org.neuroquantum.engine.sql.expr.Values.Arithmetic.SUBTRACT;
+            if ((plus || minus) && b.getRightExpression() instanceof IntervalExpression i) {
+                return dateAdd(bind(b.getLeftExpression()), i, minus);
+            }
+            if (plus && b.getLeftExpression() instanceof IntervalExpression i) {
+                return dateAdd(bind(b.getRightExpression()), i, false);
+            }
             Expr l = numeric(bind(b.getLeftExpression()), op.symbol());
             Expr r = numeric(bind(b.getRightExpression()), op.symbol());
             return new Expr.Arithmetic(op, l, r);
+        }
+
+        /** {@code d ± INTERVAL 'n' unit}; folded to a literal when {@code d} is one (e.g. {@code DATE 'x' + …}). */
+        private Expr dateAdd(Expr operand, IntervalExpression interval, boolean subtract) {
+            String text = interval.getParameter() != null ? interval.getParameter()
+                    : interval.getExpression() != null ? interval.getExpression().toString() : "";
+            text = text.strip();
+            if (text.length() >= 2 && text.startsWith("'") && text.endsWith("'")) {
+                text = text.substring(1, text.length() - 1).strip();
+            }
+            String unit = interval.getIntervalType();
+            if (unit == null) {
+                String[] parts = text.split("\\s+");
+                if (parts.length == 2) {
+                    text = parts[0];
+                    unit = parts[1];
+                }
+            }
+            if (unit == null) {
+                throw unsupported("INTERVAL without a unit (" + interval + ")");
+            }
+            Expr.DateField field = dateField(unit.replaceAll("(?i)s$", ""), "INTERVAL");
+            long amount;
+            try {
+                amount = Long.parseLong(text);
+            } catch (NumberFormatException ex) {
+                throw unsupported("INTERVAL " + interval.getParameter() + " (only a whole number of days, months or "
+                        + "years)");
+            }
+            if (operand.type() != null && operand.type() != ColumnType.DATE && operand.type() != ColumnType.TIMESTAMP
+                    && !(operand instanceof Expr.Literal l && l.value() instanceof String)) {
+                throw new NeuroQuantumException(ErrorCode.DATATYPE_MISMATCH, "An INTERVAL is added to dates and "
+                        + "timestamps, not to " + operand.describe() + " (" + Expr.typeName(operand.type()) + ").",
+                        "Apply it to a DATE or TIMESTAMP.");
+            }
+            Expr.DateAdd add = new Expr.DateAdd(operand, subtract ? -amount : amount, field);
+            if (operand instanceof Expr.Literal) {
+                return new Expr.Literal(add.eval(new Object[0], new Object[0]));
+            }
+            return add;
+        }
+
+        private static Expr.DateField dateField(String name, String where) {
+            try {
+                return Expr.DateField.valueOf(name.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException ex) {
+                throw unsupported(where + " " + name + " (YEAR, MONTH and DAY work)");
+            }
+        }
+
+        /** Binds a sub-query whose unknown names resolve in this binder's scope. */
+        private Subquery subquery(ParenthesedSelect p) {
+            Subquery sq = new Subquery();
+            sq.complete(relation(p, scope, sq));
+            if (grouping != null && sq.correlated()) {
+                throw unsupported("a correlated sub-query in the select list, HAVING or ORDER BY of a grouped query");
+            }
+            return sq;
         }
 
         private static Expr numeric(Expr e, String op) {

@@ -31,6 +31,14 @@ public sealed interface BoundStatement {
     record Select(Query query) implements BoundStatement {
     }
 
+    /** A query with set operations ({@code UNION}, {@code INTERSECT}, {@code EXCEPT}) at its top. */
+    record CompoundSelect(Compound compound) implements BoundStatement {
+    }
+
+    /** {@code DROP INDEX}. */
+    record DropIndex(String name, boolean ifExists) implements BoundStatement {
+    }
+
     /** {@code UPDATE}: {@code values[i]} (over the old row) is assigned to column {@code columns[i]}. */
     record Update(Table table, Expr where, int[] columns, Expr[] values) implements BoundStatement {
     }

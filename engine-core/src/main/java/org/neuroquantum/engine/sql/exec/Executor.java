@@ -96,7 +96,7 @@ public final class Executor {
         }
         TableAccess access = tables.get(level);
         int offset = access.source().offset();
-        int end = offset + access.source().table().schema().size();
+        int end = offset + access.source().width();
         boolean matched = false;
         try (RowCursor c = open(access, row, tx, params)) {
             while (c.next()) {
@@ -139,6 +139,9 @@ public final class Executor {
 
     /** Opens the access path's cursor; key values come from the joined row of the earlier tables. */
     static RowCursor open(TableAccess access, Object[] row, Transaction tx, Object[] params) {
+        if (access.source().derived() != null) {
+            return SubqueryExecution.open(access.source(), row, params);
+        }
         AccessPath p = access.path();
         Table table = access.source().table();
         if (p.kind() == AccessPath.Kind.FULL_SCAN) {

@@ -420,7 +420,7 @@ public interface Expr {
 
     /** The scalar functions. */
     enum Function {
-        COALESCE, NULLIF, LOWER, UPPER, LENGTH, ABS
+        COALESCE, NULLIF, LOWER, UPPER, LENGTH, ABS, SUBSTRING, ROUND
     }
 
     /** A call of a scalar function; all but COALESCE return NULL for a NULL argument. */
@@ -453,8 +453,61 @@ public interface Expr {
                 case UPPER -> text(v).toUpperCase(Locale.ROOT);
                 case LENGTH -> text(v).codePointCount(0, text(v).length());
                 case ABS -> Values.compare(v, 0) < 0 ? Values.negate(v) : v;
+                case SUBSTRING -> substring(text(v), row, params);
+                case ROUND -> round(v, row, params);
                 default -> throw new IllegalStateException(function.name());
             };
+        }
+
+        /** SQL's SUBSTRING: positions from 1, characters before position 1 count against the length. */
+        private Object substring(String s, Object[] row, Object[] params) {
+            Object start = arguments.get(1).eval(row, params);
+            Object length = arguments.size() > 2 ? arguments.get(2).eval(row, params) : null;
+            if (start == null || arguments.size() > 2 && length == null) {
+                return null;
+            }
+            long from = ((Number) Values.cast(start, ColumnType.BIGINT)).longValue();
+            long end = length == null ? Long.MAX_VALUE : from + ((Number) Values.cast(length, ColumnType.BIGINT))
+                    .longValue();
+            if (length != null && end < from) {
+                throw new NeuroQuantumException(ErrorCode.DATA_INVALID, "SUBSTRING with a negative length.",
+                        "Give a length of zero or more.");
+            }
+            int count = s.codePointCount(0, s.length());
+            long b = Math.max(from, 1);
+            long e = Math.min(end, count + 1L);
+            if (e <= b) {
+                return "";
+            }
+            return s.substring(s.offsetByCodePoints(0, (int) b - 1), s.offsetByCodePoints(0, (int) e - 1));
+        }
+
+        /** ROUND(x [, digits]): half away from zero, in x's type. */
+        private Object round(Object v, Object[] row, Object[] params) {
+            Object d = arguments.size() > 1 ? arguments.get(1).eval(row, params) : Integer.valueOf(0);
+            if (d == null) {
+                return null;
+            }
+            int digits = ((Number) Values.cast(d, ColumnType.INTEGER)).intValue();
+            if (v instanceof Integer || v instanceof Long) {
+                if (digits >= 0) {
+                    return v;
+                }
+                java.math.BigDecimal r = java.math.BigDecimal.valueOf(((Number) v).longValue())
+                        .setScale(digits, java.math.RoundingMode.HALF_UP);
+                return Values.cast(r, v instanceof Integer ? ColumnType.INTEGER : ColumnType.BIGINT);
+            }
+            if (v instanceof java.math.BigDecimal b) {
+                return b.setScale(digits, java.math.RoundingMode.HALF_UP);
+            }
+            if (v instanceof Double x) {
+                if (x.isNaN() || x.isInfinite()) {
+                    return x;
+                }
+                return java.math.BigDecimal.valueOf(x).setScale(digits, java.math.RoundingMode.HALF_UP).doubleValue();
+            }
+            throw new NeuroQuantumException(ErrorCode.DATATYPE_MISMATCH, "ROUND needs a number, not " + v + ".",
+                    "Apply it to numbers.");
         }
 
         private String text(Object v) {
@@ -473,6 +526,238 @@ public interface Expr {
             }
             return b.append(')').toString();
         }
+    }
+
+    /**
+     * A value of an enclosing query read by a correlated sub-query: the sub-query runs with the statement parameters
+     * followed by its correlation values (see {@link Subquery#arguments}), and this reads slot {@code slot} of those.
+     */
+    record OuterRef(Subquery owner, int slot, ColumnType type, String name) implements Expr {
+        @Override
+        public Object eval(Object[] row, Object[] params) {
+            return params[params.length - owner.correlationCount() + slot];
+        }
+
+        @Override
+        public String describe() {
+            return "outer " + name;
+        }
+    }
+
+    /** {@code (SELECT x …)}: NULL without rows, the value of the one row, an error for more than one row. */
+    record ScalarSubquery(Subquery subquery, ColumnType type) implements Expr {
+        @Override
+        public Object eval(Object[] row, Object[] params) {
+            List<Object[]> rows = SubqueryRunner.current().run(subquery, row, params).rows();
+            if (rows.size() > 1) {
+                throw new NeuroQuantumException(ErrorCode.DATA_INVALID, "A scalar sub-query returned " + rows.size()
+                        + " rows: " + subquery.describe() + ".", "Make it return at most one row (an aggregate, "
+                        + "a key condition or LIMIT 1).");
+            }
+            return rows.isEmpty() ? null : rows.get(0)[0];
+        }
+
+        @Override
+        public String describe() {
+            return subquery.describe();
+        }
+    }
+
+    /**
+     * {@code x [NOT] IN (SELECT …)}: TRUE on a match; otherwise UNKNOWN when x is NULL or the sub-query yields a
+     * NULL (and at least one row); otherwise FALSE. NOT inverts TRUE and FALSE.
+     */
+    record InSubquery(Expr operand, Subquery subquery, boolean negated) implements Expr {
+        @Override
+        public Object eval(Object[] row, Object[] params) {
+            Object x = operand.eval(row, params);
+            Subquery.Result r = SubqueryRunner.current().run(subquery, row, params);
+            if (r.rows().isEmpty()) {
+                return negated;
+            }
+            if (x == null) {
+                return null;
+            }
+            if (r.contains(x)) {
+                return !negated;
+            }
+            return r.hasNull() ? null : negated;
+        }
+
+        @Override
+        public ColumnType type() {
+            return ColumnType.BOOLEAN;
+        }
+
+        @Override
+        public String describe() {
+            return operand.describe() + (negated ? " NOT IN " : " IN ") + subquery.describe();
+        }
+    }
+
+    /** {@code [NOT] EXISTS (SELECT …)}: never UNKNOWN. */
+    record Exists(Subquery subquery, boolean negated) implements Expr {
+        @Override
+        public Object eval(Object[] row, Object[] params) {
+            return SubqueryRunner.current().run(subquery, row, params).rows().isEmpty() == negated;
+        }
+
+        @Override
+        public ColumnType type() {
+            return ColumnType.BOOLEAN;
+        }
+
+        @Override
+        public String describe() {
+            return (negated ? "NOT EXISTS " : "EXISTS ") + subquery.describe();
+        }
+    }
+
+    /** {@code a || b}: text concatenation (other types as their text); NULL if either side is NULL. */
+    record Concat(Expr left, Expr right) implements Expr {
+        @Override
+        public Object eval(Object[] row, Object[] params) {
+            Object a = left.eval(row, params);
+            Object b = right.eval(row, params);
+            if (a == null || b == null) {
+                return null;
+            }
+            return Values.cast(a, ColumnType.VARCHAR) + (String) Values.cast(b, ColumnType.VARCHAR);
+        }
+
+        @Override
+        public ColumnType type() {
+            return ColumnType.VARCHAR;
+        }
+
+        @Override
+        public String describe() {
+            return "(" + left.describe() + " || " + right.describe() + ")";
+        }
+    }
+
+    /** Fields of {@code EXTRACT} and units of {@code INTERVAL}. */
+    enum DateField {
+        YEAR, MONTH, DAY
+    }
+
+    /** {@code EXTRACT(field FROM d)} of a DATE or TIMESTAMP: an INTEGER. */
+    record Extract(DateField field, Expr operand) implements Expr {
+        @Override
+        public Object eval(Object[] row, Object[] params) {
+            Object v = operand.eval(row, params);
+            if (v == null) {
+                return null;
+            }
+            java.time.LocalDate d = v instanceof java.time.LocalDateTime t ? t.toLocalDate()
+                    : v instanceof java.time.LocalDate x ? x : (java.time.LocalDate) Values.cast(v, ColumnType.DATE);
+            return switch (field) {
+                case YEAR -> d.getYear();
+                case MONTH -> d.getMonthValue();
+                case DAY -> d.getDayOfMonth();
+            };
+        }
+
+        @Override
+        public ColumnType type() {
+            return ColumnType.INTEGER;
+        }
+
+        @Override
+        public String describe() {
+            return "EXTRACT(" + field + " FROM " + operand.describe() + ")";
+        }
+    }
+
+    /**
+     * {@code d + INTERVAL 'n' unit} (n negative for {@code -}) on a DATE or TIMESTAMP. Adding months or years keeps
+     * the day of month, clamped to the month's last day (PostgreSQL's rule).
+     */
+    record DateAdd(Expr operand, long amount, DateField unit) implements Expr {
+        @Override
+        public Object eval(Object[] row, Object[] params) {
+            Object v = operand.eval(row, params);
+            if (v == null) {
+                return null;
+            }
+            if (v instanceof java.time.LocalDateTime t) {
+                return switch (unit) {
+                    case YEAR -> t.plusYears(amount);
+                    case MONTH -> t.plusMonths(amount);
+                    case DAY -> t.plusDays(amount);
+                };
+            }
+            java.time.LocalDate d = v instanceof java.time.LocalDate x ? x
+                    : (java.time.LocalDate) Values.cast(v, ColumnType.DATE);
+            return switch (unit) {
+                case YEAR -> d.plusYears(amount);
+                case MONTH -> d.plusMonths(amount);
+                case DAY -> d.plusDays(amount);
+            };
+        }
+
+        @Override
+        public ColumnType type() {
+            return operand.type() == ColumnType.TIMESTAMP ? ColumnType.TIMESTAMP : ColumnType.DATE;
+        }
+
+        @Override
+        public String describe() {
+            return "(" + operand.describe() + (amount < 0 ? " - " : " + ") + "INTERVAL '" + Math.abs(amount) + "' "
+                    + unit + ")";
+        }
+    }
+
+    /**
+     * Whether an expression runs a correlated sub-query: costly per row (an uncorrelated one runs once and is then a
+     * lookup), so the planner checks it as late as it can.
+     */
+    static boolean hasCorrelatedSubquery(Expr e) {
+        if (e instanceof ScalarSubquery s) {
+            return s.subquery().correlated();
+        }
+        if (e instanceof InSubquery s) {
+            return s.subquery().correlated() || hasCorrelatedSubquery(s.operand());
+        }
+        if (e instanceof Exists s) {
+            return s.subquery().correlated();
+        }
+        if (e instanceof And a) {
+            return hasCorrelatedSubquery(a.left()) || hasCorrelatedSubquery(a.right());
+        }
+        if (e instanceof Or o) {
+            return hasCorrelatedSubquery(o.left()) || hasCorrelatedSubquery(o.right());
+        }
+        if (e instanceof Not n) {
+            return hasCorrelatedSubquery(n.operand());
+        }
+        if (e instanceof Comparison c) {
+            return hasCorrelatedSubquery(c.left()) || hasCorrelatedSubquery(c.right());
+        }
+        if (e instanceof Arithmetic a) {
+            return hasCorrelatedSubquery(a.left()) || hasCorrelatedSubquery(a.right());
+        }
+        if (e instanceof Case c) {
+            return c.operand() != null && hasCorrelatedSubquery(c.operand()) || c.whens().stream().anyMatch(Expr::hasCorrelatedSubquery)
+                    || c.thens().stream().anyMatch(Expr::hasCorrelatedSubquery)
+                    || c.otherwise() != null && hasCorrelatedSubquery(c.otherwise());
+        }
+        if (e instanceof Call c) {
+            return c.arguments().stream().anyMatch(Expr::hasCorrelatedSubquery);
+        }
+        if (e instanceof In in) {
+            return hasCorrelatedSubquery(in.operand()) || in.list().stream().anyMatch(Expr::hasCorrelatedSubquery);
+        }
+        if (e instanceof IsNull n) {
+            return hasCorrelatedSubquery(n.operand());
+        }
+        if (e instanceof Cast c) {
+            return hasCorrelatedSubquery(c.operand());
+        }
+        if (e instanceof Negate n) {
+            return hasCorrelatedSubquery(n.operand());
+        }
+        return false;
     }
 
     /** Collects the positions of the input columns an expression reads. */
@@ -516,6 +801,22 @@ public interface Expr {
             }
         } else if (e instanceof Call c) {
             c.arguments().forEach(x -> columns(x, into));
+        } else if (e instanceof ScalarSubquery s) {
+            s.subquery().correlations().forEach(x -> columns(x, into));
+        } else if (e instanceof InSubquery s) {
+            columns(s.operand(), into);
+            s.subquery().correlations().forEach(x -> columns(x, into));
+        } else if (e instanceof Exists s) {
+            s.subquery().correlations().forEach(x -> columns(x, into));
+        } else if (e instanceof Concat c) {
+            columns(c.left(), into);
+            columns(c.right(), into);
+        } else if (e instanceof Extract x) {
+            columns(x.operand(), into);
+        } else if (e instanceof DateAdd d) {
+            columns(d.operand(), into);
+        } else if (e instanceof OuterRef) {
+            return;
         } else if (!(e instanceof Literal) && !(e instanceof Parameter)) {
             throw new IllegalStateException("unknown expression " + e.getClass());
         }

@@ -25,7 +25,8 @@ public final class Planner {
         }
         List<Expr> constant = new ArrayList<>();
         for (Expr c : conjuncts(query.where())) {
-            int level = level(c, sources);
+            // A correlated sub-query is costly per row: checked once all tables are joined, on the fewest rows.
+            int level = Expr.hasCorrelatedSubquery(c) && !sources.isEmpty() ? sources.size() - 1 : level(c, sources);
             (level < 0 ? constant : perLevel.get(level)).add(c);
         }
         List<TableAccess> tables = new ArrayList<>();
@@ -85,6 +86,9 @@ public final class Planner {
     }
 
     private static TableAccess access(Query.Source source, List<Expr> conjuncts) {
+        if (source.derived() != null) {
+            return new TableAccess(source, AccessPath.fullScan(), and(conjuncts), null);
+        }
         TableSchema schema = source.table().schema();
         AccessPath best = AccessPath.fullScan();
         int bestScore = 0;

@@ -15,8 +15,9 @@ import org.neuroquantum.engine.sql.expr.Expr;
 public record TableAccess(Query.Source source, AccessPath path, Expr filter, Expr after) {
     /** For plans. */
     public String describe() {
-        return source.table().name() + (source.alias().equalsIgnoreCase(source.table().name()) ? "" : " "
-                + source.alias()) + (source.leftOuter() ? " (left join)" : "") + ": " + path.describe()
+        return (source.derived() != null ? "derived " + source.alias() + " " + source.derived().rows().describe()
+                : source.table().name() + (source.alias().equalsIgnoreCase(source.table().name()) ? "" : " "
+                + source.alias())) + (source.leftOuter() ? " (left join)" : "") + ": " + path.describe()
                 + (filter == null ? "" : (source.leftOuter() ? ", on " : ", filter ") + filter.describe())
                 + (after == null ? "" : ", then filter " + after.describe());
     }
