@@ -37,6 +37,10 @@ public final class KernelConfig {
     public static final String CHECKPOINT_INTERVAL = "checkpoint.interval";
     /** Log volume that triggers a checkpoint before the interval is up. */
     public static final String CHECKPOINT_WAL_VOLUME = "checkpoint.wal-volume";
+    /** Memory one sort, hash join or hash aggregation of a SQL statement may hold. */
+    public static final String SQL_WORK_MEMORY = "sql.work-memory";
+    /** Default statement timeout of SQL sessions. */
+    public static final String SQL_STATEMENT_TIMEOUT = "sql.statement-timeout";
 
     private KernelConfig() {
     }
@@ -90,6 +94,15 @@ public final class KernelConfig {
                                 + "change. none: never waits for the device; a crash of the process loses "
                                 + "nothing the operating system has, power loss may lose recent commits (never "
                                 + "half of one).")
+                .define(SQL_WORK_MEMORY, ConfigType.SIZE, "64MB", Validators.atLeast(1024),
+                        "Memory one sort, hash join, hash aggregation or DISTINCT of a SQL statement may hold "
+                                + "(estimated from the rows it keeps). A statement whose operator needs more fails "
+                                + "with SQLSTATE 53200 naming the operator and this key; nothing spills to disk yet.")
+                .define(SQL_STATEMENT_TIMEOUT, ConfigType.DURATION, "0s", Validators.atLeast(java.time.Duration.ZERO),
+                        "Default statement timeout of SQL sessions and JDBC statements: a statement that has "
+                                + "been executing longer (time spent producing rows, not time the client spends "
+                                + "between fetches) fails with SQLSTATE 57014. 0 means no timeout. "
+                                + "JDBC Statement.setQueryTimeout overrides it per statement.")
                 .define(LOCK_WAIT_TIMEOUT, ConfigType.DURATION, "10s", Validators.atLeast(java.time.Duration.ZERO),
                         "How long a transaction waits for a lock another transaction holds before the waiting "
                                 + "operation fails with SQLSTATE 55P03 (the transaction itself stays usable). "
