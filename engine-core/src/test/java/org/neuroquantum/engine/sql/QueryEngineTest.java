@@ -161,6 +161,7 @@ class QueryEngineTest {
 
         List<String> json = lines("EXPLAIN (ANALYZE, FORMAT JSON) SELECT id FROM big WHERE id < 100 LIMIT 5");
         assertEquals(1, json.size());
+        assertEquals(json.get(0).length(), new JsonCheck(json.get(0)).value(), json.get(0));
         assertTrue(json.get(0).startsWith("{\"Plan\": {\"Node Type\": \"Limit\", \"Plan Rows\": 5"), json.get(0));
         assertTrue(json.get(0).contains("\"Actual Rows\": 5, \"Actual Loops\": 1"), json.get(0));
         assertTrue(json.get(0).contains("\"Shared Hit Blocks\": "), json.get(0));
@@ -376,5 +377,76 @@ class QueryEngineTest {
         StatementResult closed = s.execute("SELECT * FROM big");
         closed.close();
         assertEquals(List.of(List.<Object>of(-1)), sorted("SELECT v FROM big WHERE id = 2999"));
+    }
+
+    /** A strict JSON syntax check (objects, arrays, strings, numbers, true/false/null): returns the end offset. */
+    static final class JsonCheck {
+        private final String text;
+        private int at;
+
+        JsonCheck(String text) {
+            this.text = text;
+        }
+
+        int value() {
+            space();
+            char c = text.charAt(at);
+            if (c == '{' || c == '[') {
+                char close = c == '{' ? '}' : ']';
+                at++;
+                space();
+                if (text.charAt(at) == close) {
+                    at++;
+                    return at;
+                }
+                while (true) {
+                    if (c == '{') {
+                        string();
+                        space();
+                        expect(':');
+                    }
+                    value();
+                    space();
+                    if (text.charAt(at) == ',') {
+                        at++;
+                        space();
+                        continue;
+                    }
+                    expect(close);
+                    return at;
+                }
+            }
+            if (c == '"') {
+                string();
+            } else if (text.startsWith("true", at) || text.startsWith("null", at)) {
+                at += 4;
+            } else if (text.startsWith("false", at)) {
+                at += 5;
+            } else {
+                Matcher m = Pattern.compile("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?").matcher(text).region(at, text.length());
+                assertTrue(m.lookingAt(), "a JSON value at " + at);
+                at = m.end();
+            }
+            return at;
+        }
+
+        private void string() {
+            expect('"');
+            while (text.charAt(at) != '"') {
+                at += text.charAt(at) == '\\' ? 2 : 1;
+            }
+            at++;
+        }
+
+        private void expect(char c) {
+            assertEquals(c, text.charAt(at), "at " + at);
+            at++;
+        }
+
+        private void space() {
+            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+                at++;
+            }
+        }
     }
 }
