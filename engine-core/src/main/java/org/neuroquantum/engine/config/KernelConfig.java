@@ -96,8 +96,9 @@ public final class KernelConfig {
                                 + "half of one).")
                 .define(SQL_WORK_MEMORY, ConfigType.SIZE, "64MB", Validators.atLeast(1024),
                         "Memory one sort, hash join, hash aggregation or DISTINCT of a SQL statement may hold "
-                                + "(estimated from the rows it keeps). A statement whose operator needs more fails "
-                                + "with SQLSTATE 53200 naming the operator and this key; nothing spills to disk yet.")
+                                + "(estimated from the rows it keeps). A sort that needs more spills sorted runs to "
+                                + "temporary files and merges them; a hashing operator that needs more fails the "
+                                + "statement with SQLSTATE 53200 naming the operator and this key.")
                 .define(SQL_STATEMENT_TIMEOUT, ConfigType.DURATION, "0s", Validators.atLeast(java.time.Duration.ZERO),
                         "Default statement timeout of SQL sessions and JDBC statements: a statement that has "
                                 + "been executing longer (time spent producing rows, not time the client spends "

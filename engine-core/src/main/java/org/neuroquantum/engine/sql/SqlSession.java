@@ -169,7 +169,13 @@ public final class SqlSession implements AutoCloseable {
                 streaming = result.isStreaming();
                 return result;
             }
-            StatementResult result = run(bound, tx, values, ctx);
+            StatementResult result;
+            ctx.resume();
+            try {
+                result = run(bound, tx, values, ctx);
+            } finally {
+                ctx.pause();
+            }
             if (own) {
                 tx.commit();
                 tx.close();
@@ -357,6 +363,7 @@ public final class SqlSession implements AutoCloseable {
     private void analyze(String table, ExecContext ctx) {
         List<String> names = table == null ? database.tableNames() : List.of(database.table(table).name());
         running = ctx;
+        ctx.resume();
         try {
             for (String name : names) {
                 Table t = database.table(name);
@@ -368,6 +375,7 @@ public final class SqlSession implements AutoCloseable {
                 database.storeStatistics(name, stats.encode());
             }
         } finally {
+            ctx.pause();
             running = null;
         }
     }

@@ -248,17 +248,28 @@ class QueryEngineTest {
     }
 
     @Test
-    void operatorsStopAtTheWorkingMemoryLimit() {
+    void sortsSpillAndHashingOperatorsStopAtTheWorkingMemoryLimit() {
         open("sql.work-memory", "16KB");
+        // Sort spills: an external merge sort over runs of at most 16KB gives the same order as in memory.
+        List<Object[]> sorted = s.execute("SELECT v, s FROM big ORDER BY k DESC NULLS LAST, v").rows();
+        assertEquals(BIG, sorted.size());
+        for (int i = 1; i < BIG; i++) {
+            Integer k0 = (Integer) sorted.get(i - 1)[0] % 37 == 0 ? null : (Integer) sorted.get(i - 1)[0] % 50;
+            Integer k1 = (Integer) sorted.get(i)[0] % 37 == 0 ? null : (Integer) sorted.get(i)[0] % 50;
+            boolean ordered = k1 == null || k0 != null && (k0 > k1 || k0.equals(k1)
+                    && (Integer) sorted.get(i - 1)[0] < (Integer) sorted.get(i)[0]);
+            assertTrue(ordered, "rows " + (i - 1) + " and " + i);
+        }
+        List<String> plan = lines("EXPLAIN ANALYZE SELECT v, s FROM big ORDER BY k DESC NULLS LAST, v");
+        String method = plan.get(lineOf(plan, "Sort Method"));
+        assertTrue(method.contains("external merge, 3000 rows spilled in "), method);
+        assertTrue(number(method.replace(" runs", "").replace("in ", "runs="), "runs") > 5, method);
+
         NeuroQuantumException e = assertThrows(NeuroQuantumException.class,
-                () -> s.execute("SELECT s FROM big ORDER BY v DESC").rows());
-        assertEquals("53200", e.errorCode().sqlState());
-        assertTrue(e.getMessage().contains("Sort") && e.getMessage().contains("sql.work-memory = 16384"),
-                e.getMessage());
-        e = assertThrows(NeuroQuantumException.class,
                 () -> s.execute("SELECT COUNT(*) FROM big b JOIN big c ON b.v = c.v").rows());
         assertEquals("53200", e.errorCode().sqlState());
-        assertTrue(e.getMessage().contains("Hash Join"), e.getMessage());
+        assertTrue(e.getMessage().contains("Hash Join") && e.getMessage().contains("sql.work-memory = 16384"),
+                e.getMessage());
         e = assertThrows(NeuroQuantumException.class, () -> s.execute("SELECT DISTINCT s FROM big").rows());
         assertTrue(e.getMessage().contains("HashDistinct"), e.getMessage());
         e = assertThrows(NeuroQuantumException.class, () -> s.execute("SELECT s, COUNT(*) FROM big GROUP BY s"));
@@ -325,9 +336,14 @@ class QueryEngineTest {
 
     @Test
     void configuredStatementTimeout() {
+        open();
         open("sql.statement-timeout", "100ms");
         assertEquals(100, s.statementTimeoutMillis());
         NeuroQuantumException e = assertThrows(NeuroQuantumException.class, () -> s.execute(ENDLESS));
+        assertEquals("57014", e.errorCode().sqlState());
+        // A change times out too (here while reading its SELECT) and leaves nothing behind.
+        e = assertThrows(NeuroQuantumException.class,
+                () -> s.execute("INSERT INTO small (id) SELECT a.id + b.id * 3000 + 10 FROM big a, big b"));
         assertEquals("57014", e.errorCode().sqlState());
         s.statementTimeoutMillis(0);
         assertEquals(10, s.execute("SELECT * FROM small").rows().size());

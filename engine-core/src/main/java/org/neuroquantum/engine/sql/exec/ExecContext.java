@@ -26,6 +26,7 @@ public final class ExecContext {
     private long processed;
     private long activeNanos;
     private long resumedAt = -1;
+    private int depth;
 
     /**
      * @param workMemory bytes one sort, hash join or hash aggregation may hold
@@ -77,16 +78,16 @@ public final class ExecContext {
         return workMemory;
     }
 
-    /** Starts (or resumes) counting execution time towards the timeout. */
+    /** Starts (or resumes) counting execution time towards the timeout; calls nest with {@link #pause()}. */
     public void resume() {
-        if (resumedAt < 0) {
+        if (depth++ == 0) {
             resumedAt = System.nanoTime();
         }
     }
 
-    /** Stops counting execution time (the caller has its rows). */
+    /** Stops counting execution time (the caller has its rows) once the outermost {@link #resume()} ends. */
     public void pause() {
-        if (resumedAt >= 0) {
+        if (depth > 0 && --depth == 0) {
             activeNanos += System.nanoTime() - resumedAt;
             resumedAt = -1;
         }

@@ -140,6 +140,11 @@ public abstract class Operator {
         return peakMemory;
     }
 
+    /** Records memory held by a node that spills instead of failing. */
+    protected void remember(long bytes) {
+        peakMemory = Math.max(peakMemory, bytes);
+    }
+
     /** Records memory held, failing with 53200 beyond the working memory. */
     protected void holding(long bytes) {
         ctx.checkMemory(label(), bytes);

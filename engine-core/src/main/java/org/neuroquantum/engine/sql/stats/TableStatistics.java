@@ -5,14 +5,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.neuroquantum.engine.sql.expr.ValueCodec;
 import org.neuroquantum.spi.error.ErrorCode;
 import org.neuroquantum.spi.error.NeuroQuantumException;
 
@@ -37,7 +33,7 @@ public record TableStatistics(long rowCount, long analyzedAtMillis, List<ColumnS
         return columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst();
     }
 
-    /** The catalog encoding: big-endian, strings as 4-byte length + UTF-8. */
+    /** The catalog encoding: big-endian, strings as 4-byte length + UTF-8, values as {@link ValueCodec} writes them. */
     public byte[] encode() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -98,74 +94,19 @@ public record TableStatistics(long rowCount, long analyzedAtMillis, List<ColumnS
         }
     }
 
-    private static void string(DataOutputStream out, String s) throws IOException {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
+    private static void string(DataOutputStream out, String v) throws IOException {
+        ValueCodec.writeString(out, v);
     }
 
     private static String string(DataInputStream in) throws IOException {
-        byte[] b = new byte[in.readInt()];
-        in.readFully(b);
-        return new String(b, StandardCharsets.UTF_8);
+        return ValueCodec.readString(in);
     }
 
-    /** Tag byte (0 NULL, 1 BOOLEAN … 9 BLOB as the catalog's type codes) and the value. */
     private static void value(DataOutputStream out, Object v) throws IOException {
-        if (v == null) {
-            out.writeByte(0);
-        } else if (v instanceof Boolean b) {
-            out.writeByte(1);
-            out.writeBoolean(b);
-        } else if (v instanceof Integer i) {
-            out.writeByte(2);
-            out.writeInt(i);
-        } else if (v instanceof Long l) {
-            out.writeByte(3);
-            out.writeLong(l);
-        } else if (v instanceof Double d) {
-            out.writeByte(4);
-            out.writeDouble(d);
-        } else if (v instanceof BigDecimal d) {
-            out.writeByte(5);
-            string(out, d.toString());
-        } else if (v instanceof String s) {
-            out.writeByte(6);
-            string(out, s);
-        } else if (v instanceof LocalDate d) {
-            out.writeByte(7);
-            out.writeLong(d.toEpochDay());
-        } else if (v instanceof LocalDateTime t) {
-            out.writeByte(8);
-            out.writeLong(t.toEpochSecond(ZoneOffset.UTC));
-            out.writeInt(t.getNano());
-        } else if (v instanceof byte[] b) {
-            out.writeByte(9);
-            out.writeInt(b.length);
-            out.write(b);
-        } else {
-            throw new IllegalArgumentException("no statistics encoding for " + v.getClass());
-        }
+        ValueCodec.write(out, v);
     }
 
     private static Object value(DataInputStream in) throws IOException {
-        int tag = in.readUnsignedByte();
-        return switch (tag) {
-            case 0 -> null;
-            case 1 -> in.readBoolean();
-            case 2 -> in.readInt();
-            case 3 -> in.readLong();
-            case 4 -> in.readDouble();
-            case 5 -> new BigDecimal(string(in));
-            case 6 -> string(in);
-            case 7 -> LocalDate.ofEpochDay(in.readLong());
-            case 8 -> LocalDateTime.ofEpochSecond(in.readLong(), in.readInt(), ZoneOffset.UTC);
-            case 9 -> {
-                byte[] b = new byte[in.readInt()];
-                in.readFully(b);
-                yield b;
-            }
-            default -> throw new IOException("unknown value tag " + tag);
-        };
+        return ValueCodec.read(in);
     }
 }
