@@ -46,7 +46,8 @@ class QueryEngineTest {
     SqlSession s;
 
     static RawConfig config(String... keyValues) {
-        RawConfig c = SqlSessionTest.config();
+        // No syncs: these tests are about queries, and a commit per loaded chunk need not wait for the device.
+        RawConfig c = SqlSessionTest.config().set("sync.mode", "none", "test");
         for (int i = 0; i < keyValues.length; i += 2) {
             c = c.set(keyValues[i], keyValues[i + 1], "test");
         }
@@ -63,15 +64,12 @@ class QueryEngineTest {
         s = new SqlSession(db);
         if (db.findTable("big").isEmpty()) {
             s.execute("CREATE TABLE big (id INT PRIMARY KEY, k INT, v INT, s TEXT)");
-            StringBuilder b = new StringBuilder();
-            for (int i = 0; i < BIG; i++) {
-                b.append(b.length() == 0 ? "INSERT INTO big VALUES " : ", ").append('(').append(i).append(", ")
-                        .append(i % 37 == 0 ? "NULL" : Integer.toString(i % 50)).append(", ").append(i)
-                        .append(", 'row ").append(i).append("')");
-                if (i % 500 == 499) {
-                    s.execute(b.toString());
-                    b.setLength(0);
+            // Loaded through the table API in one transaction: parsing thousands of VALUES rows is slow.
+            try (org.neuroquantum.engine.txn.Transaction tx = db.begin()) {
+                for (int i = 0; i < BIG; i++) {
+                    db.table("big").insert(tx, new Object[] {i, i % 37 == 0 ? null : i % 50, i, "row " + i});
                 }
+                tx.commit();
             }
             s.execute("CREATE TABLE small (id INT PRIMARY KEY, k INT, name TEXT)");
             s.execute("INSERT INTO small VALUES (0, 0, 'a'), (1, 1, 'b'), (2, 2, 'c'), (3, 3, 'd'), (4, NULL, 'e'), "
