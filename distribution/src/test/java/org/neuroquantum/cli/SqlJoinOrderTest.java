@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neuroquantum.engine.config.RawConfig;
 import org.neuroquantum.engine.db.Database;
 import org.neuroquantum.engine.sql.SqlSession;
+import org.neuroquantum.engine.txn.Transaction;
 
 /**
  * SQL join order through the real optimizer plugin (on the class path, embedded mode): with {@code optimizer=dp}
@@ -67,25 +68,18 @@ class SqlJoinOrderTest {
             s.execute("CREATE TABLE products (id INT PRIMARY KEY, name TEXT, kind TEXT)");
             s.execute("CREATE TABLE orders (id INT PRIMARY KEY, region INT)");
             s.execute("CREATE TABLE items (id INT PRIMARY KEY, order_id INT, product INT, qty INT)");
-            StringBuilder b = new StringBuilder("INSERT INTO products VALUES ");
-            for (int i = 0; i < 40; i++) {
-                b.append(i == 0 ? "" : ", ").append('(').append(i).append(", 'p").append(i).append("', '")
-                        .append(i % 10 == 0 ? "rare" : "common").append("')");
-            }
-            s.execute(b.toString());
-            b = new StringBuilder("INSERT INTO orders VALUES ");
-            for (int i = 0; i < 400; i++) {
-                b.append(i == 0 ? "" : ", ").append('(').append(i).append(", ").append(i % 20).append(')');
-            }
-            s.execute(b.toString());
-            for (int chunk = 0; chunk < 4; chunk++) {
-                b = new StringBuilder("INSERT INTO items VALUES ");
-                for (int k = 0; k < 500; k++) {
-                    int i = chunk * 500 + k;
-                    b.append(k == 0 ? "" : ", ").append('(').append(i).append(", ").append((i * 7) % 400).append(", ")
-                            .append((i * 13) % 40).append(", ").append(i % 5 + 1).append(')');
+            // Loaded through the table API in one transaction: parsing thousands of VALUES rows is slow.
+            try (Transaction tx = db.begin()) {
+                for (int i = 0; i < 40; i++) {
+                    db.table("products").insert(tx, new Object[] {i, "p" + i, i % 10 == 0 ? "rare" : "common"});
                 }
-                s.execute(b.toString());
+                for (int i = 0; i < 400; i++) {
+                    db.table("orders").insert(tx, new Object[] {i, i % 20});
+                }
+                for (int i = 0; i < 2000; i++) {
+                    db.table("items").insert(tx, new Object[] {i, (i * 7) % 400, (i * 13) % 40, i % 5 + 1});
+                }
+                tx.commit();
             }
             s.execute("ANALYZE");
             expected = sorted(s, QUERY);
