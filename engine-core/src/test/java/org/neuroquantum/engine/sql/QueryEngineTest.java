@@ -327,6 +327,24 @@ class QueryEngineTest {
                 assertTrue(rs.next());
                 assertEquals(10, rs.getInt(1));
             }
+            st.setQueryTimeout(0);
+            assertEquals(0, st.executeUpdate("ANALYZE small"));
+            try (ResultSet rs = st.executeQuery("EXPLAIN ANALYZE SELECT * FROM small WHERE id < 4")) {
+                assertEquals("QUERY PLAN", rs.getMetaData().getColumnLabel(1));
+                assertTrue(rs.isBeforeFirst());
+                assertTrue(rs.next());
+                String top = rs.getString(1);
+                assertTrue(top.startsWith("Project  (rows=") && top.contains("(actual rows=4 loops=1"), top);
+            }
+            st.setMaxRows(5);
+            try (ResultSet rs = st.executeQuery("SELECT id FROM big ORDER BY id")) {
+                int n = 0;
+                while (rs.next()) {
+                    assertEquals(n++, rs.getInt(1));
+                }
+                assertEquals(5, n);
+                assertTrue(rs.isAfterLast());
+            }
         } finally {
             pool.shutdownNow();
         }
