@@ -114,18 +114,24 @@ public final class Planner {
         Map<Integer, JoinAlgorithm> suggested = new LinkedHashMap<>();
         String optimizer = "";
         Map<String, String> report = Map.of();
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
         if (context.optimizer().isPresent() && n > 1 && n <= JoinGraph.MAX_RELATIONS) {
+            optimizer = context.optimizerName();
             OptimizationResult result = context.optimizer().get().optimize(graph(sources, placed, estimator),
                     COST_MODEL, System.nanoTime() + OPTIMIZER_BUDGET_NANOS);
             List<Integer> sequence = new ArrayList<>();
             linearise(result.plan(), sequence, suggested);
-            order = respect(sequence, requires, n);
-            optimizer = context.optimizerName();
-            report = new LinkedHashMap<>(result.report());
-            report.put("estimated cost", String.format(java.util.Locale.ROOT, "%.1f", result.plan().cost()));
-        } else {
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
+            if (sequence.size() == n && sequence.stream().distinct().count() == n) {
+                order = respect(sequence, requires, n);
+                report = new LinkedHashMap<>(result.report());
+                report.put("estimated cost", String.format(java.util.Locale.ROOT, "%.1f", result.plan().cost()));
+            } else {
+                // The SPI contract says every relation exactly once; a plan that breaks it is not run.
+                suggested.clear();
+                report = Map.of("ignored", "the plan did not cover each relation exactly once: " + sequence
+                        + "; joined in written order");
             }
         }
         List<TableAccess> tables = new ArrayList<>();
