@@ -2,15 +2,13 @@ package org.neuroquantum.bench.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.neuroquantum.bench.report.GeneratedSection;
 
 /**
  * Turns one suite run (JMH's JSON results plus the {@link SideMetrics}) into the storage section of
@@ -58,21 +56,7 @@ public final class StorageReport {
 
     /** Replaces the generated section of {@code file} (appending one if it has none) with {@code section}. */
     public static void writeInto(Path file, String section) {
-        try {
-            String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n\n";
-            int begin = text.indexOf(BEGIN.substring(0, 30));
-            int end = text.indexOf(END);
-            String updated;
-            if (begin >= 0 && end > begin) {
-                updated = text.substring(0, begin) + section + text.substring(end + END.length());
-            } else {
-                updated = text + (text.endsWith("\n\n") ? "" : "\n") + section + "\n";
-            }
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, updated, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file, e);
-        }
+        GeneratedSection.writeInto(file, BEGIN.substring(0, 30), END, section);
     }
 
     // ---------------------------------------------------------------------------------------------- lookups
