@@ -54,6 +54,7 @@ public final class SqlSession implements AutoCloseable {
     private volatile ExecContext running;
     private Optional<QueryOptimizer> optimizer;
     private RuntimeException handled;
+    private final java.util.Map<String, DecodedStatistics> decoded = new java.util.HashMap<>();
 
     public SqlSession(Database database) {
         this.database = Objects.requireNonNull(database, "database");
@@ -219,7 +220,21 @@ public final class SqlSession implements AutoCloseable {
     }
 
     private Optional<TableStatistics> statistics(Table table) {
-        return database.statistics(table.name()).map(b -> TableStatistics.decode(b, table.name()));
+        Optional<byte[]> stored = database.statistics(table.name());
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        // Decoding costs more than a point select's whole execution: keep the last decoded statistics per table.
+        String key = table.name().toLowerCase(java.util.Locale.ROOT);
+        DecodedStatistics cached = decoded.get(key);
+        if (cached == null || !java.util.Arrays.equals(cached.encoded(), stored.get())) {
+            cached = new DecodedStatistics(stored.get(), TableStatistics.decode(stored.get(), table.name()));
+            decoded.put(key, cached);
+        }
+        return Optional.of(cached.statistics());
+    }
+
+    private record DecodedStatistics(byte[] encoded, TableStatistics statistics) {
     }
 
     private StatementResult select(BoundStatement.Select s, Transaction tx, boolean own, Object[] params,
