@@ -39,6 +39,10 @@ public final class KernelConfig {
     public static final String CHECKPOINT_WAL_VOLUME = "checkpoint.wal-volume";
     /** SQL statements taking at least this long are written to the slow-query log; 0s turns it off. */
     public static final String SQL_SLOW_QUERY_THRESHOLD = "sql.slow-query-threshold";
+    /** Memory one sort, hash join or hash aggregation of a SQL statement may hold. */
+    public static final String SQL_WORK_MEMORY = "sql.work-memory";
+    /** Default statement timeout of SQL sessions. */
+    public static final String SQL_STATEMENT_TIMEOUT = "sql.statement-timeout";
 
     private KernelConfig() {
     }
@@ -92,6 +96,16 @@ public final class KernelConfig {
                                 + "change. none: never waits for the device; a crash of the process loses "
                                 + "nothing the operating system has, power loss may lose recent commits (never "
                                 + "half of one).")
+                .define(SQL_WORK_MEMORY, ConfigType.SIZE, "64MB", Validators.atLeast(1024),
+                        "Memory one sort, hash join, hash aggregation or DISTINCT of a SQL statement may hold "
+                                + "(estimated from the rows it keeps). A sort that needs more spills sorted runs to "
+                                + "temporary files and merges them; a hashing operator that needs more fails the "
+                                + "statement with SQLSTATE 53200 naming the operator and this key.")
+                .define(SQL_STATEMENT_TIMEOUT, ConfigType.DURATION, "0s", Validators.atLeast(java.time.Duration.ZERO),
+                        "Default statement timeout of SQL sessions and JDBC statements: a statement that has "
+                                + "been executing longer (time spent producing rows, not time the client spends "
+                                + "between fetches) fails with SQLSTATE 57014. 0 means no timeout. "
+                                + "JDBC Statement.setQueryTimeout overrides it per statement.")
                 .define(LOCK_WAIT_TIMEOUT, ConfigType.DURATION, "10s", Validators.atLeast(java.time.Duration.ZERO),
                         "How long a transaction waits for a lock another transaction holds before the waiting "
                                 + "operation fails with SQLSTATE 55P03 (the transaction itself stays usable). "

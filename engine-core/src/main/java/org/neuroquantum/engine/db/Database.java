@@ -93,6 +93,8 @@ public final class Database implements AutoCloseable {
     private static final String DATA_FILE = "data.nq";
     private static final String CATALOG_NAME = "catalog";
     private static final byte[] TABLE_PREFIX = {'t', ':'};
+    /** Catalog entries holding a table's planner statistics (written by SQL ANALYZE; opaque to the catalog). */
+    private static final byte[] STATISTICS_PREFIX = {'s', ':'};
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     /**
@@ -120,6 +122,7 @@ public final class Database implements AutoCloseable {
     private final Metrics metrics;
     private final Map<String, Table> tables = new ConcurrentHashMap<>();
     private final Map<Long, Index> indexesByRoot = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> statistics = new ConcurrentHashMap<>();
     private final Object ddl = new Object();
     private Index catalog;
     private BackgroundFlusher flusher;
@@ -363,6 +366,14 @@ public final class Database implements AutoCloseable {
                 register(TableDefinition.decode(c.value()));
             }
         }
+        try (IndexCursor c = catalog.scan(reader, KeyRange.halfOpen(STATISTICS_PREFIX,
+                KeyCodec.successor(STATISTICS_PREFIX)), false)) {
+            while (c.next()) {
+                byte[] key = c.key();
+                statistics.put(new String(key, STATISTICS_PREFIX.length, key.length - STATISTICS_PREFIX.length,
+                        StandardCharsets.UTF_8), c.value());
+            }
+        }
     }
 
     /** One index object per root page: an index keeps state about its tree, so two would disagree. */
@@ -395,10 +406,41 @@ public final class Database implements AutoCloseable {
     }
 
     private static byte[] catalogKey(String tableName) {
+        return catalogKey(TABLE_PREFIX, tableName);
+    }
+
+    private static byte[] catalogKey(byte[] prefix, String tableName) {
         byte[] name = tableName.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
-        byte[] key = Arrays.copyOf(TABLE_PREFIX, TABLE_PREFIX.length + name.length);
-        System.arraycopy(name, 0, key, TABLE_PREFIX.length, name.length);
+        byte[] key = Arrays.copyOf(prefix, prefix.length + name.length);
+        System.arraycopy(name, 0, key, prefix.length, name.length);
         return key;
+    }
+
+    /**
+     * Stores the planner statistics of a table in the catalog (key {@code s:} + lower-case table name), replacing
+     * earlier ones, in a transaction of its own that has committed when this returns. The bytes are the SQL
+     * layer's (see docs/file-format.md, "Table statistics"); the catalog only keeps them.
+     *
+     * @throws NeuroQuantumException {@code 42P01} when there is no such table
+     */
+    public void storeStatistics(String tableName, byte[] encoded) {
+        checkOpen();
+        synchronized (ddl) {
+            Table table = table(tableName);
+            String name = table.name().toLowerCase(Locale.ROOT);
+            try (Transaction t = transactions.begin()) {
+                transactions.lock(t, LockKey.relation(catalog.rootPageId()), LockMode.X);
+                transactions.put(t, catalog, catalogKey(STATISTICS_PREFIX, name), encoded.clone());
+                t.commit();
+            }
+            statistics.put(name, encoded.clone());
+        }
+    }
+
+    /** The statistics last stored for a table by {@link #storeStatistics}, if any. */
+    public Optional<byte[]> statistics(String tableName) {
+        byte[] s = statistics.get(tableName.toLowerCase(Locale.ROOT));
+        return s == null ? Optional.empty() : Optional.of(s.clone());
     }
 
     /** Begins a read-write transaction. */
@@ -568,9 +610,13 @@ public final class Database implements AutoCloseable {
                 transactions.lock(t, LockKey.relation(catalog.rootPageId()), LockMode.X);
                 transactions.lock(t, LockKey.relation(table.definition().rootPageId()), LockMode.X);
                 transactions.delete(t, catalog, catalogKey(table.name()));
+                if (statistics.containsKey(table.name().toLowerCase(Locale.ROOT))) {
+                    transactions.delete(t, catalog, catalogKey(STATISTICS_PREFIX, table.name()));
+                }
                 t.commit();
             }
             tables.remove(name.toLowerCase(Locale.ROOT));
+            statistics.remove(name.toLowerCase(Locale.ROOT));
         }
     }
 

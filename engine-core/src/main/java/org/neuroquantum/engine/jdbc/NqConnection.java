@@ -23,6 +23,7 @@ final class NqConnection extends BaseConnection {
     private final String url;
     private final Database database;
     private final SqlSession session;
+    private volatile NqStatement executing;
     private boolean closed;
     private boolean readOnly;
 
@@ -48,11 +49,30 @@ final class NqConnection extends BaseConnection {
 
     /** Runs a statement in this connection's session (connections serialise their statements). */
     synchronized StatementResult run(ParsedStatement statement, Object[] params) throws SQLException {
+        return run(statement, params, -1, null);
+    }
+
+    /**
+     * Runs a statement for {@code by} (which {@link #cancel} can then stop) with a timeout in milliseconds (0: none,
+     * negative: the session's).
+     */
+    synchronized StatementResult run(ParsedStatement statement, Object[] params, long timeoutMillis, NqStatement by)
+            throws SQLException {
         checkOpen();
+        executing = by;
         try {
-            return session.execute(statement, params);
+            return session.execute(statement, params, timeoutMillis);
         } catch (RuntimeException e) {
             throw JdbcErrors.of(e);
+        } finally {
+            executing = null;
+        }
+    }
+
+    /** Cancels what {@code statement} is executing right now, if anything; any thread. */
+    void cancel(NqStatement statement) {
+        if (statement != null && executing == statement) {
+            session.cancel();
         }
     }
 

@@ -14,23 +14,64 @@ import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import org.neuroquantum.engine.sql.exec.ExecContext;
+import org.neuroquantum.engine.sql.exec.StatementResult;
 import org.neuroquantum.engine.table.ColumnType;
 
-/** A forward-only, read-only result set over a statement's rows (or metadata rows: no statement then). */
+/**
+ * A forward-only, read-only result set over a statement's rows (or metadata rows: no statement then). The rows
+ * stream from the statement's operator tree: {@link #next()} pulls one at a time (one row of look-ahead only for
+ * {@link #isBeforeFirst()}); closing the result set releases what the statement holds.
+ */
 final class NqResultSet extends BaseResultSet {
     private final NqStatement statement;
     private final List<String> names;
     private final List<ColumnType> types;
-    private final List<Object[]> rows;
-    private int position = -1;
+    private final StatementResult result;
+    private final long maxRows;
+    private Object[] current;
+    private Object[] lookahead;
+    private long row;
+    private boolean after;
     private boolean wasNull;
     private boolean closed;
 
     NqResultSet(NqStatement statement, List<String> names, List<ColumnType> types, List<Object[]> rows) {
+        this(statement, new StatementResult(names, types, rows, -1), 0);
+    }
+
+    NqResultSet(NqStatement statement, StatementResult result, long maxRows) {
         this.statement = statement;
-        this.names = names;
-        this.types = types;
-        this.rows = rows;
+        this.names = result.names();
+        this.types = result.types();
+        this.result = result;
+        this.maxRows = maxRows;
+    }
+
+    /** The running statement's context (cancel, progress), or null for rows held in memory. */
+    ExecContext context() {
+        return result.context();
+    }
+
+    private Object[] fetch() throws SQLException {
+        if (lookahead != null) {
+            Object[] r = lookahead;
+            lookahead = null;
+            return r;
+        }
+        if (maxRows > 0 && row >= maxRows) {
+            return null;
+        }
+        try {
+            if (statement == null) {
+                return result.nextRow();
+            }
+            synchronized (statement.connection) {
+                return result.nextRow();
+            }
+        } catch (RuntimeException e) {
+            throw JdbcErrors.of(e);
+        }
     }
 
     private void checkOpen() throws SQLException {
@@ -42,16 +83,32 @@ final class NqResultSet extends BaseResultSet {
     @Override
     public boolean next() throws SQLException {
         checkOpen();
-        if (position < rows.size()) {
-            position++;
+        if (after) {
+            return false;
         }
-        return position < rows.size();
+        current = fetch();
+        if (current == null) {
+            after = true;
+            result.close();
+            return false;
+        }
+        row++;
+        return true;
     }
 
     @Override
     public void close() {
         if (!closed) {
             closed = true;
+            current = null;
+            lookahead = null;
+            if (statement == null) {
+                result.close();
+                return;
+            }
+            synchronized (statement.connection) {
+                result.close();
+            }
             if (statement == null) {
                 return;
             }
@@ -70,13 +127,13 @@ final class NqResultSet extends BaseResultSet {
 
     private Object value(int column) throws SQLException {
         checkOpen();
-        if (position < 0 || position >= rows.size()) {
+        if (current == null) {
             throw new SQLException("The result set is not on a row; call next() first.", "24000");
         }
         if (column < 1 || column > names.size()) {
             throw new SQLException("Column index " + column + " is out of range 1 to " + names.size() + ".", "07009");
         }
-        Object v = rows.get(position)[column - 1];
+        Object v = current[column - 1];
         wasNull = v == null;
         return v;
     }
@@ -435,25 +492,31 @@ final class NqResultSet extends BaseResultSet {
     @Override
     public int getRow() throws SQLException {
         checkOpen();
-        return position >= 0 && position < rows.size() ? position + 1 : 0;
+        return current != null ? (int) row : 0;
     }
 
     @Override
     public boolean isBeforeFirst() throws SQLException {
         checkOpen();
-        return position < 0 && !rows.isEmpty();
+        if (row > 0 || after) {
+            return false;
+        }
+        if (lookahead == null) {
+            lookahead = fetch();
+        }
+        return lookahead != null;
     }
 
     @Override
     public boolean isAfterLast() throws SQLException {
         checkOpen();
-        return position >= rows.size() && !rows.isEmpty();
+        return after && row > 0;
     }
 
     @Override
     public boolean isFirst() throws SQLException {
         checkOpen();
-        return position == 0 && !rows.isEmpty();
+        return row == 1 && current != null;
     }
 
     @Override

@@ -16,12 +16,13 @@ import org.neuroquantum.engine.sql.parse.ParsedStatement;
  */
 class NqStatement extends BasePreparedStatement {
     final NqConnection connection;
-    private NqResultSet resultSet;
+    private volatile NqResultSet resultSet;
     private long updateCount = -1;
     private boolean closed;
     private int maxRows;
     private int fetchSize;
     private int queryTimeout;
+    private boolean timeoutSet;
     private boolean closeOnCompletion;
     private final List<String> batch = new ArrayList<>();
 
@@ -40,10 +41,9 @@ class NqStatement extends BasePreparedStatement {
     boolean run(ParsedStatement statement, Object[] params) throws SQLException {
         checkOpen();
         closeResultSet();
-        StatementResult r = connection.run(statement, params);
+        StatementResult r = connection.run(statement, params, timeoutSet ? queryTimeout * 1000L : -1, this);
         if (r.isQuery()) {
-            List<Object[]> rows = maxRows > 0 && r.rows().size() > maxRows ? r.rows().subList(0, maxRows) : r.rows();
-            resultSet = new NqResultSet(this, r.names(), r.types(), rows);
+            resultSet = new NqResultSet(this, r, maxRows);
             updateCount = -1;
             return true;
         }
@@ -204,7 +204,23 @@ class NqStatement extends BasePreparedStatement {
         }
     }
 
-    /** Kept for callers that read it back; statement timeouts are not enforced yet (see docs/sql.md). */
+    /**
+     * Cancels this statement's execution, or the production of its result set's rows, from any thread: the
+     * statement fails with SQLSTATE 57014 at the next row it processes.
+     */
+    @Override
+    public void cancel() throws SQLException {
+        if (closed) {
+            throw JdbcErrors.closed("statement");
+        }
+        connection.cancel(this);
+        NqResultSet rs = resultSet;
+        if (rs != null && rs.context() != null) {
+            rs.context().cancel();
+        }
+    }
+
+    /** Seconds a statement may execute (0: no limit); until set, the configuration's sql.statement-timeout. */
     @Override
     public int getQueryTimeout() throws SQLException {
         checkOpen();
@@ -218,6 +234,7 @@ class NqStatement extends BasePreparedStatement {
             throw new SQLException("The timeout must not be negative.", "22023");
         }
         queryTimeout = seconds;
+        timeoutSet = true;
     }
 
     @Override

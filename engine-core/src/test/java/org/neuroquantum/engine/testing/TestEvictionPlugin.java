@@ -30,6 +30,12 @@ public class TestEvictionPlugin implements Plugin {
         return List.of(SimulatedStorage.writeAheadLogFactory());
     }
 
+    /** Query optimizers for the SQL tests ({@link TestOptimizers}). */
+    @Override
+    public List<org.neuroquantum.spi.optimizer.QueryOptimizerFactory> queryOptimizerFactories() {
+        return TestOptimizers.factories();
+    }
+
     @Override
     public List<EvictionPolicyFactory> evictionPolicyFactories() {
         return List.of(new EvictionPolicyFactory() {

@@ -86,6 +86,8 @@ public enum ErrorCode {
 
     /** The operation was cancelled by its caller. */
     CANCELLED("NQ-5001", "57014"),
+    /** A statement needs more of a configured resource (e.g. working memory) than its limit allows. */
+    RESOURCE_LIMIT("NQ-5002", "53200"),
 
     /** A bug: an invariant of NeuroQuantumDB itself did not hold. */
     INTERNAL("NQ-9999", "XX000");

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.neuroquantum.engine.db.RowCursor;
 import org.neuroquantum.engine.sql.bind.Compound;
 import org.neuroquantum.engine.sql.bind.Query;
 import org.neuroquantum.engine.sql.bind.Relation;
@@ -38,8 +37,17 @@ public final class SubqueryExecution implements SubqueryRunner {
     private final Map<Query, QueryPlan> plans = new IdentityHashMap<>();
     private final Map<Subquery, Map<ValueKey, Subquery.Result>> results = new IdentityHashMap<>();
 
+    private final Planner.Context planning;
+
+    /** Runs the sub-queries of a statement in {@code tx}, planned without statistics or optimizer. */
     public SubqueryExecution(Transaction tx) {
+        this(tx, Planner.Context.none());
+    }
+
+    /** Runs the sub-queries of a statement in {@code tx}, planned with the statement's statistics and optimizer. */
+    public SubqueryExecution(Transaction tx, Planner.Context planning) {
         this.tx = tx;
+        this.planning = planning;
     }
 
     /** Runs {@code work} (a statement) with a runner for {@code tx} installed. */
@@ -66,16 +74,11 @@ public final class SubqueryExecution implements SubqueryRunner {
         return r;
     }
 
-    /** The rows of a derived source of FROM, as a cursor (for the executor's scan of a source). */
-    public static RowCursor open(Query.Source source, Object[] row, Object[] params) {
-        List<Object[]> rows = SubqueryRunner.current().run(source.derived().rows(), row, params).rows();
-        return new ListCursor(rows);
-    }
-
     /** Runs a relation (a query or a set operation) with the given parameters. */
     public List<Object[]> rows(Relation relation, Object[] params) {
         if (relation instanceof Query q) {
-            QueryPlan plan = plans.computeIfAbsent(q, Planner::plan);
+            QueryPlan plan = plans.computeIfAbsent(q, query -> Planner.plan(query, new Planner.Context(params,
+                    planning.statistics(), planning.optimizer(), planning.optimizerName())));
             return Executor.query(plan, tx, params).rows();
         }
         Compound c = (Compound) relation;
@@ -179,39 +182,5 @@ public final class SubqueryExecution implements SubqueryRunner {
                     + v + ".", "Give a count of rows.");
         }
         return ((Number) v).longValue();
-    }
-
-    /** A cursor over materialised rows (derived sources have no row keys). */
-    private static final class ListCursor implements RowCursor {
-        private final List<Object[]> rows;
-        private int next;
-        private Object[] current;
-
-        ListCursor(List<Object[]> rows) {
-            this.rows = rows;
-        }
-
-        @Override
-        public boolean next() {
-            if (next >= rows.size()) {
-                return false;
-            }
-            current = rows.get(next++);
-            return true;
-        }
-
-        @Override
-        public Object[] row() {
-            return current;
-        }
-
-        @Override
-        public byte[] rowKey() {
-            throw new IllegalStateException("a derived table has no row keys");
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

@@ -17,6 +17,13 @@ public final class SqlParser {
     private static final Pattern COMMIT = Pattern.compile("(?i)\\s*(COMMIT|END)(\\s+(TRANSACTION|WORK))?\\s*;?\\s*");
     private static final Pattern ROLLBACK = Pattern.compile("(?i)\\s*ROLLBACK(\\s+(TRANSACTION|WORK))?\\s*;?\\s*");
 
+    // JSqlParser 5.3 parses EXPLAIN only with MySQL-style options (no parenthesised ANALYZE/FORMAT list) and its
+    // ANALYZE needs a table: both are recognised here and the rest handed to JSqlParser.
+    private static final Pattern EXPLAIN = Pattern.compile(
+            "(?is)\\s*EXPLAIN(\\s+ANALY[SZ]E)?(\\s+VERBOSE)?\\s*(\\((?<options>[^)]*)\\))?(?<rest>.*)");
+    private static final Pattern ANALYZE = Pattern.compile(
+            "(?i)\\s*ANALY[SZ]E(\\s+(VERBOSE\\s+)?(?<table>[A-Za-z_][A-Za-z0-9_]*|\"[^\"]+\"))?\\s*;?\\s*");
+
     private SqlParser() {
     }
 
@@ -37,6 +44,47 @@ public final class SqlParser {
         }
         if (ROLLBACK.matcher(sql).matches()) {
             return new ParsedStatement(sql, ParsedStatement.TransactionControl.ROLLBACK, null, 0);
+        }
+        java.util.regex.Matcher explain = EXPLAIN.matcher(sql);
+        if (explain.matches()) {
+            boolean analyze = explain.group(1) != null;
+            boolean json = false;
+            String options = explain.group("options");
+            if (options != null) {
+                for (String option : options.split(",")) {
+                    String[] words = option.strip().toUpperCase(java.util.Locale.ROOT).split("\\s+");
+                    switch (words[0]) {
+                        case "ANALYZE", "ANALYSE" -> analyze = words.length == 1 || !words[1].equals("FALSE");
+                        case "FORMAT" -> {
+                            if (words.length != 2 || !(words[1].equals("JSON") || words[1].equals("TEXT"))) {
+                                throw new NeuroQuantumException(ErrorCode.SYNTAX_ERROR, "EXPLAIN option " + option.strip()
+                                        + " is not FORMAT TEXT or FORMAT JSON.", "Write FORMAT JSON or FORMAT TEXT.");
+                            }
+                            json = words[1].equals("JSON");
+                        }
+                        case "VERBOSE", "COSTS", "BUFFERS", "TIMING", "SUMMARY" -> {
+                            // Accepted for PostgreSQL compatibility; the output always has what they switch on.
+                        }
+                        default -> throw new NeuroQuantumException(ErrorCode.SYNTAX_ERROR, "Unknown EXPLAIN option "
+                                + option.strip() + ".", "Options: ANALYZE, FORMAT JSON|TEXT.");
+                    }
+                }
+            }
+            ParsedStatement inner = parse(explain.group("rest"));
+            if (inner.tree() == null) {
+                throw new NeuroQuantumException(ErrorCode.SYNTAX_ERROR, "EXPLAIN needs a statement with a plan.",
+                        "Write EXPLAIN SELECT ….");
+            }
+            return new ParsedStatement(sql, null, inner.tree(), inner.parameterCount(),
+                    new ParsedStatement.Explain(analyze, json), null);
+        }
+        java.util.regex.Matcher analyze = ANALYZE.matcher(sql);
+        if (analyze.matches()) {
+            String table = analyze.group("table");
+            if (table != null && table.startsWith("\"")) {
+                table = table.substring(1, table.length() - 1);
+            }
+            return new ParsedStatement(sql, null, null, 0, null, new ParsedStatement.Analyze(table));
         }
         Statement tree;
         try {

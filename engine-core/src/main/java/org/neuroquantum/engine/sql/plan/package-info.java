@@ -1,7 +1,8 @@
 /**
- * Planning: for each table of a query the access path (primary key point or range, secondary index point or
- * range, or a full scan) chosen from the WHERE conjuncts, and the placement of each conjunct at the first table of
- * the join order where all its columns are known. Tables are joined in written order by nested loops; a key
- * condition on an earlier table's column makes that loop an index nested loop.
+ * Planning: the join order (through the configured optimizer SPI from a join graph with estimates, or the written
+ * order), the placement of each conjunct at the first table of the order where all its columns are known, the
+ * access path of each table (primary key or secondary index point or range, or a full scan), and the join
+ * algorithm of each join (nested loop, index nested loop or hash join) by estimated cost. Cardinalities come from
+ * {@link org.neuroquantum.engine.sql.plan.Estimator}, which reads the statistics ANALYZE stored.
  */
 package org.neuroquantum.engine.sql.plan;

@@ -74,6 +74,23 @@ public final class BufferPool implements AutoCloseable {
      * @param wal the write-ahead rule
      * @param metrics where the pool reports (already scoped, e.g. {@code buffer-pool.})
      */
+    /**
+     * Page hits and reads from the store made by the current thread, over all pools, since the thread started:
+     * EXPLAIN ANALYZE takes differences of these around each plan node, which attributes to a statement exactly
+     * the pages its own thread pinned (a shared counter would mix in other sessions' traffic).
+     */
+    private static final ThreadLocal<long[]> THREAD_ACCESS = ThreadLocal.withInitial(() -> new long[2]);
+
+    /** Pages the current thread found in a pool so far (see {@link #threadReads()}). */
+    public static long threadHits() {
+        return THREAD_ACCESS.get()[0];
+    }
+
+    /** Pages the current thread had to read from a store so far. */
+    public static long threadReads() {
+        return THREAD_ACCESS.get()[1];
+    }
+
     public BufferPool(PageStore store, EvictionPolicy policy, int frameCount, WalBarrier wal, Metrics metrics) {
         if (frameCount < 1) {
             throw new IllegalArgumentException("a buffer pool needs at least one frame");
@@ -141,6 +158,7 @@ public final class BufferPool implements AutoCloseable {
                 frame = table.get(pageId);
                 if (frame != null) {
                     hits.increment();
+                    THREAD_ACCESS.get()[0]++;
                     policy.onAccess(pageId);
                     pinFrame(frame);
                 } else {
@@ -295,6 +313,7 @@ public final class BufferPool implements AutoCloseable {
         try {
             store.read(pageId, frame.view());
             reads.increment();
+            THREAD_ACCESS.get()[1]++;
         } catch (RuntimeException e) {
             lock.lock();
             try {
