@@ -109,7 +109,7 @@ public final class KernelConfig {
                                 .ofSeconds(1)),
                         "Time between checkpoints. A checkpoint writes every dirty page and lets the log before "
                                 + "it be truncated (and archived), which bounds recovery time.")
-                .define(CHECKPOINT_WAL_VOLUME, ConfigType.SIZE, "256MB", Validators.atLeast(1024 * 1024),
+                .define(CHECKPOINT_WAL_VOLUME, ConfigType.SIZE, "64MB", Validators.atLeast(1024 * 1024),
                         "Log written since the last checkpoint that triggers the next one before "
                                 + "checkpoint.interval is up.");
     }
