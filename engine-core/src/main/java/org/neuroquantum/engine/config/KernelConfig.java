@@ -20,6 +20,8 @@ public final class KernelConfig {
     public static final String PAGE_SIZE = "page.size";
     /** Memory of the buffer pool. */
     public static final String BUFFER_POOL_SIZE = "buffer.pool.size";
+    /** Whether an opened database reads its pages into the buffer pool's free frames in the background. */
+    public static final String BUFFER_POOL_PREWARM = "buffer.pool.prewarm";
     /** The eviction policy's provider name. */
     public static final String EVICTION_POLICY = ExtensionPoint.EVICTION.configKey();
     /** The query optimizer's provider name; empty for none. */
@@ -80,6 +82,10 @@ public final class KernelConfig {
                         "Off-heap memory of the buffer pool that caches pages; divided by the page size it gives "
                                 + "the number of frames (at least 8). Outside the Java heap: the JVM's "
                                 + "-XX:MaxDirectMemorySize (default: the heap size) must allow it.")
+                .define(BUFFER_POOL_PREWARM, ConfigType.BOOLEAN, "true", null,
+                        "Whether a database, once open, reads its data file into the free frames of the buffer pool "
+                                + "in the background (in page order, never evicting, until the pool is full), so "
+                                + "that the first accesses after a restart find their pages in memory.")
                 .define(EVICTION_POLICY, ConfigType.STRING, "adaptive", Validators.requiredProviderName(),
                         "Eviction policy of the buffer pool, by provider name (see `neuroquantum plugins "
                                 + "list`). Policies keep no state on disk, so this may change between restarts.")
@@ -119,7 +125,7 @@ public final class KernelConfig {
                                 .ofSeconds(1)),
                         "Time between checkpoints. A checkpoint writes every dirty page and lets the log before "
                                 + "it be truncated (and archived), which bounds recovery time.")
-                .define(CHECKPOINT_WAL_VOLUME, ConfigType.SIZE, "256MB", Validators.atLeast(1024 * 1024),
+                .define(CHECKPOINT_WAL_VOLUME, ConfigType.SIZE, "64MB", Validators.atLeast(1024 * 1024),
                         "Log written since the last checkpoint that triggers the next one before "
                                 + "checkpoint.interval is up.")
                 .define(SQL_SLOW_QUERY_THRESHOLD, ConfigType.DURATION, "1s", Validators.atLeast(java.time.Duration

@@ -56,6 +56,7 @@ import org.neuroquantum.engine.plugin.ProviderRegistry;
 import org.neuroquantum.engine.storage.DatabaseHeader;
 import org.neuroquantum.engine.storage.buffer.BackgroundFlusher;
 import org.neuroquantum.engine.storage.buffer.BufferPool;
+import org.neuroquantum.engine.storage.buffer.Prewarmer;
 import org.neuroquantum.engine.storage.buffer.PageRef;
 import org.neuroquantum.spi.ExtensionPoint;
 import org.neuroquantum.spi.config.Config;
@@ -126,6 +127,7 @@ public final class Database implements AutoCloseable {
     private final Object ddl = new Object();
     private Index catalog;
     private BackgroundFlusher flusher;
+    private Prewarmer prewarmer;
     private RecoveryReport lastRecovery;
     private boolean closed;
 
@@ -155,6 +157,9 @@ public final class Database implements AutoCloseable {
     private void start() {
         flusher = new BackgroundFlusher(pool, 200, 0.25);
         checkpointer.start();
+        if (config.getBoolean(KernelConfig.BUFFER_POOL_PREWARM)) {
+            prewarmer = new Prewarmer(pool, pageStore);
+        }
     }
 
     /** Opens (creating if needed) the database in {@code directory}, starting an embedded kernel for it. */
@@ -716,6 +721,7 @@ public final class Database implements AutoCloseable {
         }
         closed = true;
         try {
+            stopPrewarming();
             checkpointer.close();
             flusher.close();
             for (Transaction t : transactions.active()) {
@@ -734,6 +740,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    private void stopPrewarming() {
+        if (prewarmer != null) {
+            prewarmer.close();
+        }
+    }
+
     /**
      * Stops the database the way a crash of the process would: nothing more is written (dirty pages and log
      * records not yet forced are dropped) and the files are closed. The next open recovers. For tests and the
@@ -744,6 +756,7 @@ public final class Database implements AutoCloseable {
             return;
         }
         closed = true;
+        stopPrewarming();
         checkpointer.close();
         flusher.close();
         pageStore.close();

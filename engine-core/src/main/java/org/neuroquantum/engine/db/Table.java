@@ -230,6 +230,11 @@ public final class Table {
         schema().checkRow(name(), row);
         byte[] key = key(pkValues(row));
         lockForWrite(t, key);
+        if (secondaryIndexes().isEmpty()) {
+            // Nothing else to keep in step with the row: one descent stores it, whether it is new or replaced.
+            transactions.put(t, primary, key, RowCodec.encode(schema(), row));
+            return;
+        }
         byte[] old = primary.get(reader(t), key);
         if (old == null) {
             byte[][] entries = indexEntries(row, key);

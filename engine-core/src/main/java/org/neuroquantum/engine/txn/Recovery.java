@@ -101,7 +101,7 @@ public final class Recovery {
                 ByteBuffer payload = reader.payload();
                 int type = MiniTransactionRecord.typeOf(payload);
                 if (MiniTransactionRecord.isMiniTransaction(type)) {
-                    MiniTransactionRecord r = MiniTransactionRecord.decode(payload, lsn);
+                    MiniTransactionRecord.Header r = MiniTransactionRecord.decodeHeader(payload, lsn);
                     nextId = Math.max(nextId, r.transactionId() + 1);
                     Loser t = open.computeIfAbsent(r.transactionId(), Loser::new);
                     t.lastLsn = lsn;

@@ -628,6 +628,23 @@ public final class BTree implements Index {
     }
 
     /**
+     * The split point for an insertion at the right end of the rightmost node, the pattern of an ascending load:
+     * the highest index (at most {@code max}) that leaves the cells from it on at least {@code minFill} bytes.
+     * The new right sibling then starts minimally filled and fills up with the next keys, while the left node
+     * stays nearly full, instead of every node of a sequential load ending half empty.
+     */
+    static int appendPoint(List<byte[]> cells, int minFill, int max) {
+        long suffix = 0;
+        for (int i = cells.size() - 1; i > 0; i--) {
+            suffix += cells.get(i).length + Node.SLOT;
+            if (suffix >= minFill) {
+                return Math.min(max, i);
+            }
+        }
+        return 1;
+    }
+
+    /**
      * Splits the node at {@code path[level]} whose cells, after the edit at {@code editIndex}, are {@code cells}:
      * the node keeps the left part, a new right sibling takes the rest. Returns the parent's insertion.
      */
@@ -641,8 +658,11 @@ public final class BTree implements Index {
         try (Node sibling = allocateNode(tx)) {
             newId = sibling.id;
             if (leaf) {
-                int m = balancePoint(cells, 1, size - 1);
                 long right = node.right();
+                int m = balancePoint(cells, 1, size - 1);
+                if (editIndex == size - 1 && right == Node.NONE) {
+                    m = Math.max(m, appendPoint(cells, geometry.minFill(), size - 1));
+                }
                 sibling.format(Node.LEAF, 0, node.id, right, Node.NONE, 0, cells.subList(m, size));
                 keepPrefix(node, cells, m, editIndex);
                 node.setLinks(node.left(), newId);
@@ -654,6 +674,10 @@ public final class BTree implements Index {
                 separator = Keys.separator(Node.cellKey(cells.get(m - 1), true), Node.cellKey(cells.get(m), true));
             } else {
                 int m = balancePoint(cells, 1, size - 2);
+                if (editIndex == size - 1) {
+                    // The sibling takes the cells after the middle one, which moves up.
+                    m = Math.max(m, Math.min(size - 2, appendPoint(cells, geometry.minFill(), size - 1) - 1));
+                }
                 byte[] middle = cells.get(m);
                 sibling.format(Node.INNER, node.level(), Node.NONE, Node.NONE, Node.innerCellChild(middle), 0,
                         cells.subList(m + 1, size));

@@ -194,6 +194,47 @@ public final class BufferPool implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads page {@code pageId} into a free frame unless it is resident already: the {@link Prewarmer}'s step.
+     * Never evicts, so it cannot push out a page in use; a page that cannot be read (free, never written,
+     * corrupt) is left alone, since a real access reports that error itself.
+     *
+     * @return false once no frame is free (the pool is full), true otherwise
+     */
+    public boolean prefetch(long pageId) {
+        Frame frame;
+        lock.lock();
+        try {
+            if (closed || freeFrames.isEmpty()) {
+                return false;
+            }
+            if (table.containsKey(pageId) || writingBack.contains(pageId)) {
+                return true;
+            }
+            frame = claimFrame(pageId);
+        } finally {
+            lock.unlock();
+        }
+        try {
+            load(frame, pageId, Latch.SHARED);
+        } catch (RuntimeException e) {
+            return true;
+        }
+        release(frame, Latch.SHARED);
+        unpin(frame);
+        return true;
+    }
+
+    /** How many frames hold no page. */
+    public int freeFrames() {
+        lock.lock();
+        try {
+            return freeFrames.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Allocates a new page in the store and pins it, zeroed and exclusively latched, as dirty. */
     public PageRef allocate() {
         long pageId = store.allocate();
@@ -201,6 +242,7 @@ public final class BufferPool implements AutoCloseable {
         lock.lock();
         try {
             checkOpen();
+            dropPrefetchedCopy(pageId);
             frame = claimFrame(pageId);
         } catch (RuntimeException e) {
             store.free(pageId);
@@ -221,6 +263,33 @@ public final class BufferPool implements AutoCloseable {
             lock.unlock();
         }
         return new PageRef(this, claimed, pageId, Latch.EXCLUSIVE);
+    }
+
+    /**
+     * Under the lock: a page just handed out by the store can be resident only as a copy {@link #prefetch} read
+     * while the page was being freed (freeing discards the page before returning it to the store). That copy
+     * is stale and clean; it is dropped once the prefetch has let go of it.
+     */
+    private void dropPrefetchedCopy(long pageId) {
+        while (true) {
+            Frame stale = table.get(pageId);
+            if (stale == null) {
+                return;
+            }
+            if (stale.pinCount > 0 || !stale.valid) {
+                unpinned.awaitUninterruptibly();
+                continue;
+            }
+            if (stale.dirty) {
+                throw new IllegalStateException("page " + pageId + " was handed out by the store while a dirty copy "
+                        + "of it is resident");
+            }
+            table.remove(pageId);
+            policy.onRemove(pageId);
+            stale.pageId = -1;
+            stale.valid = false;
+            freeFrames.add(stale);
+        }
     }
 
     /** Claims a frame for {@code pageId} (under the lock): a free frame or an evicted one, pinned and latched X. */
@@ -325,6 +394,7 @@ public final class BufferPool implements AutoCloseable {
                 if (frame.pinCount == 0) {
                     frame.pageId = -1;
                     freeFrames.add(frame);
+                    unpinned.signalAll();
                 }
             } finally {
                 lock.unlock();

@@ -33,6 +33,15 @@ public final class PageRef implements AutoCloseable {
         return latch == BufferPool.Latch.EXCLUSIVE ? frame.view() : frame.view().asReadOnlyBuffer().order(java.nio.ByteOrder.LITTLE_ENDIAN);
     }
 
+    /**
+     * A fresh read-only view of the bytes after the kernel's page header ({@link PageLayout#HEADER_BYTES} on),
+     * position 0, big-endian: what {@code buffer().position(HEADER_BYTES).slice().asReadOnlyBuffer()} gives, in
+     * one object.
+     */
+    public ByteBuffer content() {
+        return frame.contentView();
+    }
+
     /** The page LSN stored in the page header. */
     public long pageLsn() {
         return frame.pageLsn();

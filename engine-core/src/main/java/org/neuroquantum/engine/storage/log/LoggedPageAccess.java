@@ -192,7 +192,7 @@ public final class LoggedPageAccess implements PageAccess {
         @Override
         public ByteBuffer content() {
             checkOpen();
-            return ref.buffer().position(PageLayout.HEADER_BYTES).slice().asReadOnlyBuffer();
+            return ref.content();
         }
 
         @Override

@@ -254,6 +254,49 @@ public record MiniTransactionRecord(long transactionId, long previousLsn, byte[]
         }
     }
 
+    /**
+     * What recovery's analysis needs of a record: its transaction, predecessor, undo bytes and whether it is a
+     * compensation. The page changes are left undecoded (redo decodes and checks them).
+     */
+    public record Header(long transactionId, long previousLsn, byte[] undo, boolean compensation) {
+        /** A compensation record's undo-next LSN. */
+        public long undoNextLsn() {
+            return ByteBuffer.wrap(undo).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        }
+    }
+
+    /**
+     * Decodes the fixed header and the undo field of {@code payload}'s remaining bytes (its position is not
+     * changed), without the page changes.
+     *
+     * @throws StorageException {@code STORAGE_CORRUPT} when the header is not well-formed
+     */
+    public static Header decodeHeader(ByteBuffer payload, long lsn) {
+        ByteBuffer b = payload.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        try {
+            byte type = b.get();
+            if (!isMiniTransaction(type)) {
+                throw corrupt(lsn, "record type " + type + " is not a mini-transaction (" + TYPE + " or "
+                        + COMPENSATION_TYPE + ")");
+            }
+            boolean compensation = type == COMPENSATION_TYPE;
+            long tx = b.getLong();
+            long prev = b.getLong();
+            int undoLength = b.getInt();
+            if (undoLength < 0 || undoLength > b.remaining()) {
+                throw corrupt(lsn, "undo length " + undoLength + " is out of range");
+            }
+            if (compensation && undoLength != 8) {
+                throw corrupt(lsn, "a compensation record's undo-next field has " + undoLength + " bytes, not 8");
+            }
+            byte[] undo = new byte[undoLength];
+            b.get(undo);
+            return new Header(tx, prev, undo, compensation);
+        } catch (BufferUnderflowException e) {
+            throw corrupt(lsn, "the payload ends early");
+        }
+    }
+
     private static StorageException corrupt(long lsn, String what) {
         return new StorageException(ErrorCode.STORAGE_CORRUPT, "The log record at LSN " + lsn
                 + " is not a valid mini-transaction record: " + what + ".", "Restore the database from a backup.");

@@ -259,6 +259,12 @@ public final class FilePageStore implements PageStore {
         if (freePages.contains(pageId)) {
             throw new IllegalStateException("page " + pageId + " of " + fileName + " is already free");
         }
+        if (reusedSinceSync.contains(pageId)) {
+            // Taken off the free list and given back before the header was written: the durable header may still
+            // list the page with its old link, so the new entry must not overwrite it (a torn write would leave a
+            // free list that cannot be read after a crash) until the header no longer does.
+            sync();
+        }
         ByteBuffer page = ByteBuffer.allocate(pageSize).order(ByteOrder.LITTLE_ENDIAN);
         page.putInt(4, FREE_MARKER).putLong(8, freeHead);
         writePage(pageId, page);

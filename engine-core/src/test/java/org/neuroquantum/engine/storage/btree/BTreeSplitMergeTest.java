@@ -181,4 +181,30 @@ class BTreeSplitMergeTest {
             Model.assertEntries(0, f.verify());
         }
     }
+
+    /** Ascending inserts split the rightmost node near its end, so a sequential load leaves nodes nearly full. */
+    @Test
+    void anAscendingLoadFillsNodesToThreeQuartersOrMore() {
+        try (TreeFixture f = TreeFixture.create(dir, 64)) {
+            TreeMap<byte[], byte[]> model = Model.newModel();
+            for (int i = 0; i < 20_000; i++) {
+                byte[] k = intKey(i);
+                byte[] v = value(i, 100);
+                model.put(k, v);
+                assertNull(f.tree.put(TreeFixture.TX, k, v));
+            }
+            VerifyReport ascending = f.verify();
+            Model.assertEntries(20_000, ascending);
+            assertTrue(ascending.fillPercent() >= 74, "fill of " + ascending);
+            Model.assertContents(f.tree, TreeFixture.TX, model);
+            // Inserting into the middle afterwards still splits and verifies.
+            for (int i = 0; i < 20_000; i += 7) {
+                byte[] k = ByteBuffer.allocate(5).putInt(i).put((byte) 1).array();
+                model.put(k, value(i, 30));
+                assertNull(f.tree.put(TreeFixture.TX, k, value(i, 30)));
+            }
+            Model.assertEntries(model.size(), f.verify());
+            Model.assertContents(f.tree, TreeFixture.TX, model);
+        }
+    }
 }

@@ -290,4 +290,58 @@ class BufferPoolTest {
             assertThrows(IllegalStateException.class, () -> ref.markDirty(5));
         }
     }
+
+    @Test
+    void prefetchFillsOnlyFreeFramesAndNeverEvicts() {
+        List<Long> ids = new ArrayList<>();
+        BufferPool writer = pool(16);
+        for (int i = 0; i < 10; i++) {
+            try (PageRef ref = writer.allocate()) {
+                writeValue(ref, 1000L + i, i + 1);
+                ids.add(ref.pageId());
+            }
+        }
+        writer.flushAll();
+        BufferPool pool = new BufferPool(store, new TestPolicies.CheckingFifo(), 4, lsn -> { }, Metrics.detached());
+        try (PageRef held = pool.pin(ids.get(9), Latch.SHARED)) {
+            assertTrue(pool.prefetch(ids.get(0)));
+            assertTrue(pool.prefetch(ids.get(0)), "a resident page is left alone");
+            assertTrue(pool.prefetch(ids.get(1)));
+            assertTrue(pool.prefetch(ids.get(2)));
+            assertEquals(0, pool.freeFrames());
+            assertEquals(false, pool.prefetch(ids.get(3)), "a full pool is not evicted from");
+            assertEquals(4, pool.residentPages());
+            assertEquals(1009L, value(held));
+        }
+        for (int i = 0; i < 3; i++) {
+            try (PageRef ref = pool.pin(ids.get(i), Latch.SHARED)) {
+                assertEquals(1000L + i, value(ref));
+            }
+        }
+    }
+
+    @Test
+    void aStaleCopyPrefetchedWhileThePageWasFreedIsDroppedWhenThePageIsHandedOutAgain() {
+        BufferPool pool = pool(8);
+        long id;
+        try (PageRef ref = pool.allocate()) {
+            writeValue(ref, 77L, 1);
+            id = ref.pageId();
+        }
+        pool.flushAll();
+        // The order of a free: discard from the pool, then return the page to the store. A prefetch in between
+        // reads the old content back in.
+        pool.discard(id);
+        assertTrue(pool.prefetch(id));
+        store.free(id);
+        try (PageRef ref = pool.allocate()) {
+            assertEquals(id, ref.pageId(), "the store hands the freed page out again");
+            assertEquals(0L, value(ref), "a new page starts zeroed, not with the stale copy");
+            writeValue(ref, 88L, 2);
+        }
+        try (PageRef ref = pool.pin(id, Latch.SHARED)) {
+            assertEquals(88L, value(ref));
+        }
+        assertEquals(1, pool.residentPages());
+    }
 }
