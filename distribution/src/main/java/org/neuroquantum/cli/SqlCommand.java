@@ -135,6 +135,7 @@ final class SqlCommand implements Callable<Integer> {
                     String banner = "NeuroQuantumDB " + Installation.version() + " SQL shell on " + directory;
                     if (SensorsSample.present(database)) {
                         banner += "\nThe table sensors holds sample readings (index sensors_temp on temp). Try:"
+                                + "\n  EXPLAIN ANALYZE SELECT * FROM sensors WHERE temp > 25;"
                                 + "\n  SELECT room, COUNT(*), AVG(temp) FROM sensors WHERE temp > 25 GROUP BY room;";
                     }
                     return new SqlShell(session, format, w, w).interactive(terminal, historyFile(), banner);
