@@ -441,7 +441,7 @@ public final class Planner {
         if (!schema.hasHiddenRowId()) {
             AccessPath pk = keyPath(AccessPath.Kind.PRIMARY_KEY, null, schema, schema.primaryKey(), source,
                     conjuncts, available);
-            int score = score(pk);
+            int score = score(pk, true);
             if (score > bestScore) {
                 best = pk;
                 bestScore = score;
@@ -450,7 +450,7 @@ public final class Planner {
         for (IndexDefinition index : source.table().definition().indexes()) {
             AccessPath p = keyPath(AccessPath.Kind.INDEX, index.name(), schema, index.columns(), source, conjuncts,
                     available);
-            int score = score(p);
+            int score = score(p, index.unique());
             if (score > bestScore) {
                 best = p;
                 bestScore = score;
@@ -459,13 +459,17 @@ public final class Planner {
         return best;
     }
 
-    /** Equalities count twice a range bound; a full key match beats any prefix (ties: the primary key). */
-    private static int score(AccessPath p) {
+    /**
+     * Equalities count twice a range bound; a full match of a unique key (at most one row) beats any prefix (ties:
+     * the primary key). A full match of a non-unique index earns nothing extra: its key may repeat far more often
+     * than a primary key prefix does (TPC-H's {@code l_suppkey} against {@code l_orderkey}).
+     */
+    private static int score(AccessPath p, boolean unique) {
         if (p == null) {
             return 0;
         }
         int s = 2 * p.equals().size() + (p.low() != null ? 1 : 0) + (p.high() != null ? 1 : 0);
-        if (p.equals().size() == p.keyColumns().size()) {
+        if (unique && p.equals().size() == p.keyColumns().size()) {
             s += 100;
         }
         return s;
