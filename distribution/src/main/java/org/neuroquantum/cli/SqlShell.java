@@ -42,7 +42,9 @@ final class SqlShell {
             "  \\q, exit, quit  leave (an open transaction is rolled back)",
             "",
             "System tables: nq_stat_statements, nq_stat_indexes, nq_locks, nq_plugins, nq_metrics.",
-            "Ctrl-C discards the statement being typed; Ctrl-D leaves. History is kept across sessions.");
+            "EXPLAIN [ANALYZE] shows a statement's plan; ANALYZE collects the statistics the planner uses.",
+            "Ctrl-C discards the statement being typed or cancels the one running (SQLSTATE 57014); Ctrl-D leaves.",
+            "History is kept across sessions.");
 
     private final SqlSession session;
     private final ResultFormat format;
@@ -237,8 +239,14 @@ final class SqlShell {
             }
             buffer.append(input).append('\n');
             SqlScript.Split split = SqlScript.split(buffer.toString(), bufferLine);
-            for (SqlScript.Statement s : split.statements()) {
-                execute(s, null);
+            // While statements run, Ctrl-C cancels the running one instead of ending the shell.
+            Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> session.cancel());
+            try {
+                for (SqlScript.Statement s : split.statements()) {
+                    execute(s, null);
+                }
+            } finally {
+                terminal.handle(Terminal.Signal.INT, previous);
             }
             buffer.setLength(0);
             buffer.append(split.rest());
