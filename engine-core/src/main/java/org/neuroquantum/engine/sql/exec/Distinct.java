@@ -3,6 +3,7 @@ package org.neuroquantum.engine.sql.exec;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import org.neuroquantum.engine.sql.expr.ValueKey;
 
 /**
  * Passes on the first row of each distinct value of its first {@code columns} columns (the output columns; sort
@@ -11,7 +12,7 @@ import java.util.Set;
 final class Distinct extends Operator {
     private final Operator input;
     private final int columns;
-    private Set<RowKey> seen;
+    private Set<ValueKey> seen;
     private long bytes;
 
     Distinct(ExecContext ctx, Operator input, int columns) {
@@ -32,7 +33,7 @@ final class Distinct extends Operator {
         Object[] r;
         while ((r = input.next()) != null) {
             Object[] key = Arrays.copyOf(r, columns);
-            if (seen.add(new RowKey(key))) {
+            if (seen.add(new ValueKey(key))) {
                 bytes += ExecContext.sizeOf(key) + 32;
                 holding(bytes);
                 return r;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.neuroquantum.engine.sql.bind.Query;
 import org.neuroquantum.engine.sql.expr.Expr;
+import org.neuroquantum.engine.sql.expr.ValueKey;
 import org.neuroquantum.engine.sql.expr.Values;
 
 /**
@@ -23,7 +24,7 @@ final class HashAggregate extends Operator {
     private final Operator input;
     private final Query.Aggregation aggregation;
     private final Object[] params;
-    private Iterator<Map.Entry<RowKey, Accumulator[]>> groups;
+    private Iterator<Map.Entry<ValueKey, Accumulator[]>> groups;
 
     HashAggregate(ExecContext ctx, Operator input, Query.Aggregation aggregation, Object[] params) {
         super(ctx, input);
@@ -36,7 +37,7 @@ final class HashAggregate extends Operator {
     protected void doOpen(Object[] outer) {
         List<Expr> keys = aggregation.keys();
         List<Query.AggregateCall> calls = aggregation.calls();
-        Map<RowKey, Accumulator[]> table = new LinkedHashMap<>();
+        Map<ValueKey, Accumulator[]> table = new LinkedHashMap<>();
         long[] bytes = {0};
         input.open(outer);
         try {
@@ -46,10 +47,10 @@ final class HashAggregate extends Operator {
                 for (int i = 0; i < k.length; i++) {
                     k[i] = keys.get(i).eval(row, params);
                 }
-                Accumulator[] acc = table.get(new RowKey(k));
+                Accumulator[] acc = table.get(new ValueKey(k));
                 if (acc == null) {
                     acc = accumulators(calls, bytes);
-                    table.put(new RowKey(k), acc);
+                    table.put(new ValueKey(k), acc);
                     bytes[0] += ExecContext.sizeOf(k) + 48 + 40L * calls.size();
                     holding(bytes[0]);
                 }
@@ -64,7 +65,7 @@ final class HashAggregate extends Operator {
             input.close();
         }
         if (table.isEmpty() && keys.isEmpty()) {
-            table.put(new RowKey(new Object[0]), accumulators(calls, bytes));
+            table.put(new ValueKey(new Object[0]), accumulators(calls, bytes));
         }
         groups = table.entrySet().iterator();
     }
@@ -74,7 +75,7 @@ final class HashAggregate extends Operator {
         if (!groups.hasNext()) {
             return null;
         }
-        Map.Entry<RowKey, Accumulator[]> g = groups.next();
+        Map.Entry<ValueKey, Accumulator[]> g = groups.next();
         int keys = aggregation.keys().size();
         Object[] r = Arrays.copyOf(g.getKey().values(), keys + g.getValue().length);
         for (int i = 0; i < g.getValue().length; i++) {
@@ -113,7 +114,7 @@ final class HashAggregate extends Operator {
     /** One aggregate's running state; NULL inputs are ignored (COUNT(*) is fed TRUE for each row). */
     private static final class Accumulator {
         private final Query.AggregateCall call;
-        private final Set<RowKey> distinct;
+        private final Set<ValueKey> distinct;
         private final long[] bytes;
         private long count;
         private Object value;
@@ -132,7 +133,7 @@ final class HashAggregate extends Operator {
             }
             if (distinct != null) {
                 Object[] one = {v};
-                if (!distinct.add(new RowKey(one))) {
+                if (!distinct.add(new ValueKey(one))) {
                     return false;
                 }
                 bytes[0] += ExecContext.sizeOf(one) + 32;

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.neuroquantum.engine.sql.expr.Expr;
+import org.neuroquantum.engine.sql.expr.ValueKey;
 
 /**
  * Builds a hash table on the inner input (read once, its own columns only) keyed by {@code innerKeys}, then
@@ -26,7 +27,7 @@ final class HashJoin extends Operator {
     private final int offset;
     private final int innerWidth;
     private final Object[] params;
-    private Map<RowKey, List<Object[]>> table;
+    private Map<ValueKey, List<Object[]>> table;
     private Object[] current;
     private Iterator<Object[]> candidates;
     private boolean matched;
@@ -67,7 +68,7 @@ final class HashJoin extends Operator {
                 Object[] own = Arrays.copyOfRange(r, offset, offset + innerWidth);
                 bytes += ExecContext.sizeOf(own) + ExecContext.sizeOf(key) + 48;
                 holding(bytes);
-                table.computeIfAbsent(new RowKey(key), k -> new ArrayList<>(2)).add(own);
+                table.computeIfAbsent(new ValueKey(key), k -> new ArrayList<>(2)).add(own);
             }
         } finally {
             inner.close();
@@ -97,7 +98,7 @@ final class HashJoin extends Operator {
                     return null;
                 }
                 Object[] key = keys(outerKeys, current);
-                List<Object[]> rows = key == null ? null : table.get(new RowKey(key));
+                List<Object[]> rows = key == null ? null : table.get(new ValueKey(key));
                 candidates = rows == null ? null : rows.iterator();
                 matched = false;
             }

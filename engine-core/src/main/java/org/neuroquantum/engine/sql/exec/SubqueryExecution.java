@@ -11,7 +11,6 @@ import java.util.function.Supplier;
 import org.neuroquantum.engine.sql.bind.Compound;
 import org.neuroquantum.engine.sql.bind.Query;
 import org.neuroquantum.engine.sql.bind.Relation;
-import org.neuroquantum.engine.sql.expr.Expr;
 import org.neuroquantum.engine.sql.expr.Subquery;
 import org.neuroquantum.engine.sql.expr.SubqueryRunner;
 import org.neuroquantum.engine.sql.expr.ValueKey;
@@ -20,8 +19,6 @@ import org.neuroquantum.engine.sql.plan.Planner;
 import org.neuroquantum.engine.sql.plan.QueryPlan;
 import org.neuroquantum.engine.table.ColumnType;
 import org.neuroquantum.engine.txn.Transaction;
-import org.neuroquantum.spi.error.ErrorCode;
-import org.neuroquantum.spi.error.NeuroQuantumException;
 
 /**
  * Runs the sub-queries, derived tables and set operations of one statement in its transaction. Each sub-query is
@@ -94,8 +91,8 @@ public final class SubqueryExecution implements SubqueryRunner {
             out = new ArrayList<>(out);
             out.sort(comparator(c.orderBy()));
         }
-        long offset = count(c.offset(), params, "OFFSET", 0);
-        long limit = count(c.limit(), params, "LIMIT", Long.MAX_VALUE);
+        long offset = Limit.count(c.offset(), params, "OFFSET", 0);
+        long limit = Limit.count(c.limit(), params, "LIMIT", Long.MAX_VALUE);
         if (offset > 0 || limit < out.size()) {
             int from = (int) Math.min(offset, out.size());
             int to = (int) Math.min(out.size(), from + Math.min(limit, Integer.MAX_VALUE));
@@ -167,20 +164,5 @@ public final class SubqueryExecution implements SubqueryRunner {
             }
             return 0;
         };
-    }
-
-    private static long count(Expr e, Object[] params, String clause, long absent) {
-        if (e == null) {
-            return absent;
-        }
-        Object v = e.eval(new Object[0], params);
-        if (v == null) {
-            return absent;
-        }
-        if (!(v instanceof Integer || v instanceof Long) || ((Number) v).longValue() < 0) {
-            throw new NeuroQuantumException(ErrorCode.DATA_INVALID, clause + " must be a non-negative integer, not "
-                    + v + ".", "Give a count of rows.");
-        }
-        return ((Number) v).longValue();
     }
 }
