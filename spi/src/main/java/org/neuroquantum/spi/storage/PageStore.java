@@ -61,6 +61,8 @@ public interface PageStore extends AutoCloseable {
 
     /**
      * Whether {@code pageId} is free (on the free list). Recovery uses it to redo a logged free exactly once.
+     * The default throws {@link UnsupportedOperationException}: a store written against SPI 1.0 does not keep what
+     * recovery needs, and the kernel refuses to recover on it rather than guess.
      *
      * @since 1.1
      */
@@ -74,6 +76,7 @@ public interface PageStore extends AutoCloseable {
      *
      * @return {@code true} when the page was not allocated before or was never written, so its bytes on disk (if
      *     any) are not a live page's; {@code false} when it is an allocated, written page
+     * @throws UnsupportedOperationException by default, as {@link #isFree} does
      * @since 1.1
      */
     default boolean ensureAllocated(long pageId) {
